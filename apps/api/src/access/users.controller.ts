@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CreateUserDto,
+  CurrentUser,
+  Role,
+  Roles,
+  UsersService,
+  type AuthUser,
+  type UserView,
+} from '@app/access';
+import { DomainError } from '@app/common';
+
+@ApiTags('access')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post('users')
+  @HttpCode(201)
+  @Roles(Role.ADMIN)
+  @ApiOperation({ summary: 'Create a user bound to one area with roles valid for its level' })
+  create(@Body() body: CreateUserDto, @CurrentUser() admin: AuthUser, @Ip() ip: string): Promise<UserView> {
+    return this.users.create(admin, body, ip);
+  }
+
+  @Get('users')
+  @Roles(Role.ADMIN)
+  @ApiOperation({ summary: 'List users' })
+  async list(): Promise<{ items: UserView[] }> {
+    return { items: await this.users.list() };
+  }
+
+  @Get('me')
+  @Roles(...Object.values(Role))
+  @ApiOperation({ summary: 'The caller' })
+  async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
+    const user = await this.users.findById(caller.id);
+    if (!user) throw DomainError.notFound('User');
+    const { passwordHash: _hidden, ...view } = user;
+    return { ...view, createdAt: user.createdAt.toISOString() };
+  }
+}

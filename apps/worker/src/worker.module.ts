@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '@app/applications';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { EventsRelayModule } from '@app/events';
+import { HealthModule, LoggingModule, MetricsModule } from '@app/platform';
+import { QueueModule } from '@app/queue';
+import { IntakeWorkerModule } from './intake/intake-worker.module';
+import { VerificationPipelineModule } from '@app/verification';
+import { MaintenanceProcessor } from './maintenance.processor';
+import { jobDurationProvider } from './queue-worker';
+import { VerificationProcessor } from './verification.processor';
+
+/** Queue consumers, the outbox relay, the reconciler and timers; plus health and metrics over HTTP. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    MetricsModule,
+    DatabaseModule,
+    QueueModule,
+    HealthModule,
+    EventsRelayModule,
+    IntakeWorkerModule,
+    ApplicationsModule,
+    VerificationPipelineModule,
+  ],
+  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor],
+})
+export class WorkerModule {}

@@ -1,0 +1,397 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { Client } from 'pg';
+import { loadConfig } from '@app/config';
+import { migrate } from '@app/database';
+import { ageOn, birthDateOf, generateIdNumber, maskIdNumber, PiiCipher, sexOf } from '@app/privacy';
+import { QueueName, workerConnection } from '@app/queue';
+import { SOURCE_CODES } from '@app/eligibility';
+
+/*
+ * `npm run bench:pipeline` (SPEC 10 "pipeline", issue 4 item 6): a backlog of BENCH_APPLICATIONS (default 10 000)
+ * four-member applications, each VERIFYING with its `verification.start` command in the outbox, is handed to one
+ * real worker (dist/apps/worker) talking to the real mocked departments (dist/apps/mock-sources, latency 0–20 ms on
+ * every source). Measured: applications/s from the worker's start to the last VERIFIED, source calls per application,
+ * worker RSS at start and end; beside it, in the same run, raw BullMQ throughput of no-op jobs with the same
+ * concurrency (the baseline). Uses a database and queue prefix of its own on DATABASE_URL's server and REDIS_URL;
+ * it never flushes Redis. Run `npm run build` first.
+ */
+
+const DIST = join(__dirname, '..');
+const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 10_000);
+const MEMBERS = 4;
+const LATENCY: [number, number] = [0, 20];
+const SEED_BATCH = 250;
+const BASELINE_JOBS = Number(process.env.BENCH_BASELINE_JOBS ?? 20_000);
+const SOURCES = SOURCE_CODES;
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('port')),
+      );
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kib / 1024) * 10) / 10;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function start(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [join(DIST, script)], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+/** The backlog: applications VERIFYING, their runs RUNNING and start commands unpublished, spread over counties. */
+async function seed(pg: Client, cipher: PiiCipher, townships: string[]): Promise<void> {
+  const now = new Date();
+  const today = '2026-11-23';
+  for (let first = 0; first < APPLICATIONS; first += SEED_BATCH) {
+    const apps: unknown[][] = [];
+    const members: unknown[][] = [];
+    const runs: unknown[][] = [];
+    const commands: unknown[][] = [];
+    for (let i = first; i < Math.min(APPLICATIONS, first + SEED_BATCH); i++) {
+      const id = randomUUID();
+      const runId = randomUUID();
+      const township = townships[i % townships.length]!;
+      apps.push([
+        id,
+        `${township}-2026-${String(i + 1).padStart(6, '0')}`,
+        township,
+        township.slice(0, 6),
+        runId,
+      ]);
+      for (let k = 0; k < MEMBERS; k++) {
+        const n = i * MEMBERS + k;
+        const idNumber = generateIdNumber(
+          `${1950 + (n % 50)}-0${1 + (Math.floor(n / 50) % 9)}-${String(1 + (Math.floor(n / 450) % 28)).padStart(2, '0')}`,
+          Math.floor(n / 12_600),
+          township.slice(0, 6),
+        );
+        members.push([
+          randomUUID(),
+          id,
+          k,
+          cipher.encrypt(idNumber),
+          cipher.blindIndex(idNumber),
+          maskIdNumber(idNumber),
+          birthDateOf(idNumber),
+          sexOf(idNumber),
+          ageOn(idNumber, today),
+          k === 0 ? 'SELF' : k === 1 ? 'SPOUSE' : 'CHILD',
+        ]);
+      }
+      runs.push([runId, id]);
+      commands.push([randomUUID(), `run-${runId}`, JSON.stringify({ runId })]);
+    }
+    await pg.query('BEGIN');
+    await pg.query(
+      `INSERT INTO applications (id, number, programme, status, township_code, county_code, residence, address,
+         applicant_name, has_able_supporter, staff_relative, created_by, created_on, created_at, updated_at, version,
+         current_run_id)
+       SELECT a.id, a.number, 'DIBAO', 'VERIFYING', a.township, a.county, 'URBAN', 'bench', '基准', false, false,
+              $6::uuid, $7::date, $8, $8, 1, a.run
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::uuid[])
+           AS a(id, number, township, county, run)`,
+      [...columns(apps, 5), randomUUID(), today, now],
+    );
+    await pg.query(
+      `INSERT INTO application_members (id, application_id, position, name, id_number_enc, id_blind_index,
+         id_number_masked, birth_date, sex, age, relation, co_resident, exclusion, disability, employment,
+         declared_income, declared_assets, "authorization", counted)
+       SELECT m.id, m.app, m.pos, '成员', m.enc, m.blind, m.masked, m.birth, m.sex, m.age, m.relation, true, NULL,
+              NULL, 'UNEMPLOYED',
+              '{"wageFen":0,"businessFen":0,"propertyFen":0,"transferFen":0,"excludedFen":0}'::jsonb,
+              '{"depositsFen":0,"securitiesFen":0,"vehicles":0,"dwellings":0}'::jsonb,
+              jsonb_build_object('signedAt', '2026-11-20', 'signer', CASE WHEN m.age < 18 THEN 'GUARDIAN' ELSE 'SELF' END,
+                                 'documentRef', 'BENCH', 'recordedBy', $11::text, 'recordedAt', $12::text),
+              true
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::varchar[], $7::date[],
+                     $8::char[], $9::int[], $10::varchar[])
+           AS m(id, app, pos, enc, blind, masked, birth, sex, age, relation)`,
+      [...columns(members, 10), randomUUID(), now.toISOString()],
+    );
+    await pg.query(
+      `INSERT INTO verification_runs (id, application_id, status, started_at, pass)
+       SELECT r.id, r.app, 'RUNNING', $3, 0 FROM unnest($1::uuid[], $2::uuid[]) AS r(id, app)`,
+      [...columns(runs, 2), now],
+    );
+    await pg.query(
+      `INSERT INTO outbox_messages (id, kind, type, queue, job_id, payload)
+       SELECT c.id, 'COMMAND', 'verification.start', $4, c.job, c.payload::jsonb
+         FROM unnest($1::uuid[], $2::varchar[], $3::text[]) AS c(id, job, payload)`,
+      [...columns(commands, 3), QueueName.VERIFICATION],
+    );
+    await pg.query('COMMIT');
+  }
+}
+
+/** Mean handler duration per verification job name, from the worker's `hev_job_duration_seconds` histogram. */
+function meanJobMs(metrics: string): Record<string, number> {
+  const sums = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const line of metrics.split('\n')) {
+    const match = /^hev_job_duration_seconds_(sum|count)\{[^}]*name="([^"]+)"[^}]*\} ([\d.e+-]+)$/.exec(line);
+    if (!match) continue;
+    const target = match[1] === 'sum' ? sums : counts;
+    target.set(match[2]!, (target.get(match[2]!) ?? 0) + Number(match[3]));
+  }
+  return Object.fromEntries(
+    [...sums].map(([name, sum]) => [name, Math.round((sum / (counts.get(name) || 1)) * 10_000) / 10]),
+  );
+}
+
+function columns(rows: unknown[][], width: number): unknown[][] {
+  return Array.from({ length: width }, (_, c) => rows.map((row) => row[c]));
+}
+
+/** Raw BullMQ: `count` no-op jobs through one Worker of `concurrency`, jobs/s from first add to last completion. */
+async function baseline(redisUrl: string, concurrency: number, count: number): Promise<number> {
+  const prefix = `{hev-bench-${randomBytes(4).toString('hex')}}`;
+  const queue = new Queue('bench-noop', { connection: workerConnection(redisUrl), prefix });
+  let done = 0;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const worker = new Worker(
+    'bench-noop',
+    () => {
+      if (++done === count) finish();
+      return Promise.resolve(null);
+    },
+    { connection: workerConnection(redisUrl), prefix, concurrency, autorun: false },
+  );
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1000)
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({
+        name: 'noop',
+        data: { n: i + k },
+        opts: { removeOnComplete: { count: 1000 } },
+      })),
+    );
+  void worker.run();
+  await finished;
+  const seconds = (performance.now() - started) / 1000;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return count / seconds;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = new URL(config.databaseUrl);
+  const dbName = `hev_bench_pipeline_${process.pid}`;
+  server.pathname = `/${dbName}`;
+  const databaseUrl = server.toString();
+  const queuePrefix = `{hev-bench-${randomBytes(4).toString('hex')}}`;
+  const concurrency = config.verification.concurrency;
+  log(
+    `pipeline benchmark: ${APPLICATIONS} applications × ${MEMBERS} members, ${SOURCES.length} sources, latency ${LATENCY.join('–')} ms`,
+  );
+  log(
+    `machine: ${cpus().length} CPU(s) ${cpus()[0]?.model ?? ''}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; worker concurrency ${concurrency}, per-source ${config.verification.sources.concurrency}`,
+  );
+
+  await migrate(databaseUrl);
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  const children: ChildProcess[] = [];
+  const cleanup = async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    await pg.end().catch(() => undefined);
+    const admin = new URL(config.databaseUrl);
+    admin.pathname = '/postgres';
+    const client = new Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await client.end();
+    const queue = new Queue(QueueName.VERIFICATION, {
+      connection: workerConnection(config.redisUrl),
+      prefix: queuePrefix,
+    });
+    const maintenance = new Queue(QueueName.MAINTENANCE, {
+      connection: workerConnection(config.redisUrl),
+      prefix: queuePrefix,
+    });
+    await Promise.all([queue.obliterate({ force: true }), maintenance.obliterate({ force: true })]).catch(
+      () => undefined,
+    );
+    await Promise.all([queue.close(), maintenance.close()]);
+  };
+
+  try {
+    const townships = (
+      await pg.query<{ code: string }>(
+        `SELECT DISTINCT ON (substr(code, 1, 6)) code FROM areas WHERE level = 'TOWNSHIP' ORDER BY substr(code, 1, 6), code`,
+      )
+    ).rows.map((r) => r.code);
+    const seedStart = performance.now();
+    await seed(pg, PiiCipher.fromKey(config.piiKey), townships);
+    log(
+      `seeded ${APPLICATIONS} applications in ${townships.length} counties in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+    );
+
+    const mockPort = await freePort();
+    const env = {
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: config.redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      MOCK_SOURCES_URL: `http://127.0.0.1:${mockPort}`,
+      MOCK_SOURCES_PORT: String(mockPort),
+      MOCK_SOURCES_CONTROL: 'true',
+      LOG_LEVEL: 'warn',
+      // A backlog is not a stall: the reconciler must not restart runs that merely wait their turn.
+      RECONCILE_AFTER: 'PT30M',
+      VERIFICATION_CONCURRENCY: String(concurrency),
+      // The operator's tuning of the run, passed on as is (SOURCE_CONCURRENCY, SOURCE_TIMEOUT_MS, WORKER_LOCK_MS, …).
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          (entry): entry is [string, string] =>
+            /^(SOURCE_|WORKER_LOCK_MS$)/.test(entry[0]) && typeof entry[1] === 'string',
+        ),
+      ),
+    };
+    const mock = start('apps/mock-sources/src/main.js', env);
+    children.push(mock);
+    await waitForHealth(`http://127.0.0.1:${mockPort}/health/live`, mock);
+    for (const source of SOURCES)
+      await fetch(`http://127.0.0.1:${mockPort}/admin/sources/${source}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ latencyMs: LATENCY, errorRate: 0, down: false }),
+      });
+
+    const workerPort = await freePort();
+    const bootStart = performance.now();
+    const worker = start('apps/worker/src/main.js', {
+      ...env,
+      WORKER_PORT: String(workerPort),
+      // For profiling the worker, e.g. BENCH_WORKER_NODE_OPTIONS="--require ./profile-hook.js".
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+        : {}),
+    });
+    children.push(worker);
+    await waitForHealth(`http://127.0.0.1:${workerPort}/health/live`, worker);
+    const started = performance.now();
+    const rssStart = rssMiB(worker.pid!);
+    log(`worker up in ${((started - bootStart) / 1000).toFixed(1)} s, RSS ${rssStart} MiB`);
+
+    let verified = 0;
+    let rssPeak = rssStart;
+    let lastReport = started;
+    while (verified < APPLICATIONS) {
+      await sleep(500);
+      const row = await pg.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM applications WHERE status = 'VERIFIED'`,
+      );
+      verified = row.rows[0]?.n ?? 0;
+      rssPeak = Math.max(rssPeak, rssMiB(worker.pid!));
+      if (performance.now() - lastReport > 10_000) {
+        lastReport = performance.now();
+        log(
+          `  ${verified} VERIFIED after ${((lastReport - started) / 1000).toFixed(0)} s, RSS ${rssMiB(worker.pid!)} MiB`,
+        );
+      }
+      if (worker.exitCode !== null) throw new Error('the worker exited during the run');
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rssEnd = rssMiB(worker.pid!);
+    await sleep(1500); // the last second of call statistics
+    const calls = await pg.query<{ calls: number; failed: number }>(
+      `SELECT count(*)::int AS calls, count(*) FILTER (WHERE outcome <> 'OK')::int AS failed FROM source_calls`,
+    );
+    const runs = await pg.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM verification_runs GROUP BY status ORDER BY status`,
+    );
+    const jobMs = meanJobMs(await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text());
+    worker.kill('SIGTERM');
+    mock.kill('SIGTERM');
+
+    const loadAtEnd = loadavg()[0] ?? 0;
+    const noop = await baseline(config.redisUrl, concurrency, BASELINE_JOBS);
+    const jobsPerApplication = SOURCES.length + 2;
+    const result = {
+      applications: APPLICATIONS,
+      members: MEMBERS,
+      seconds: Math.round(seconds * 10) / 10,
+      applicationsPerSecond: Math.round((APPLICATIONS / seconds) * 10) / 10,
+      pipelineJobsPerSecond: Math.round((APPLICATIONS * jobsPerApplication) / seconds),
+      sourceCallsPerApplication: Math.round(((calls.rows[0]?.calls ?? 0) / APPLICATIONS) * 100) / 100,
+      failedCalls: calls.rows[0]?.failed ?? 0,
+      runs: Object.fromEntries(runs.rows.map((r) => [r.status, r.n])),
+      workerRssMiB: { start: rssStart, end: rssEnd, peak: rssPeak },
+      baselineNoopJobsPerSecond: Math.round(noop),
+      concurrency,
+      sourceConcurrency: config.verification.sources.concurrency,
+      loadAverage1m: Math.round(loadAtEnd * 10) / 10,
+      meanJobMs: jobMs,
+    };
+    log(JSON.stringify(result, null, 2));
+    log('');
+    log('| measure | value |');
+    log('|---|---|');
+    log(`| applications → VERIFIED | ${APPLICATIONS} × ${MEMBERS} members in ${result.seconds} s |`);
+    log(`| **applications/s** | **${result.applicationsPerSecond}** (target ≥ 200) |`);
+    log(`| queue jobs/s (${jobsPerApplication} per application) | ${result.pipelineJobsPerSecond} |`);
+    log(`| baseline: raw BullMQ no-op jobs/s, same concurrency | ${result.baselineNoopJobsPerSecond} |`);
+    log(
+      `| source calls per application | ${result.sourceCallsPerApplication} (failed: ${result.failedCalls}) |`,
+    );
+    log(`| worker RSS start / end / peak | ${rssStart} / ${rssEnd} / ${rssPeak} MiB |`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `pipeline benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,221 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from '@app/common';
+import type { Tx } from '@app/database';
+import type { ApplicationStatus } from './application-status';
+import { ApplicationMember } from './application-member.entity';
+import { Application } from './application.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { OpenApplicationPerson } from './open-application-person.entity';
+import { CheckStatus } from './verification-check.entity';
+import { VerificationRun, VerificationRunStatus } from './verification-run.entity';
+
+export interface ListFilter {
+  scopePrefix: string;
+  status?: string;
+  programme?: string;
+  areaPrefix?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Persistence of the application aggregate. Hot paths use explicit inserts (no read-before-write `save()`). */
+@Injectable()
+export class ApplicationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Next gap-free number `<township>-<year>-<6 digits>`; the counter row lock is held until commit. */
+  async nextNumber(tx: Tx, townshipCode: string, year: number): Promise<string> {
+    const rows = await tx.query<{ last_value: number }[]>(
+      `INSERT INTO application_number_counters (township_code, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (township_code, year) DO UPDATE SET last_value = application_number_counters.last_value + 1
+       RETURNING last_value`,
+      [townshipCode, year],
+    );
+    const value = rows[0]?.last_value ?? 1;
+    return `${townshipCode}-${year}-${String(value).padStart(6, '0')}`;
+  }
+
+  async insertApplication(tx: Tx, app: Application, members: ApplicationMember[]): Promise<void> {
+    await tx.createQueryBuilder().insert().into(Application).values(app).execute();
+    await tx.createQueryBuilder().insert().into(ApplicationMember).values(members).execute();
+  }
+
+  /** Claims each person for this open application; returns the blind indexes another open application holds. */
+  async claimPersons(tx: Tx, claims: OpenApplicationPerson[]): Promise<string[]> {
+    if (claims.length === 0) return [];
+    const wanted = claims.map((c) => c.idBlindIndex);
+    // One lock order for every transaction: two households claiming the same persons cannot deadlock.
+    const ordered = claims.map((c) => ({ ...c })).sort((a, b) => (a.idBlindIndex < b.idBlindIndex ? -1 : 1));
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(OpenApplicationPerson)
+      .values(ordered)
+      .orIgnore()
+      .returning(['idBlindIndex'])
+      // TypeORM would copy the returned rows onto the value objects by position; with rows skipped by
+      // ON CONFLICT DO NOTHING that overwrites a refused claim's key with a won one.
+      .updateEntity(false)
+      .execute();
+    const won = new Set((result.raw as { id_blind_index: string }[]).map((r) => r.id_blind_index));
+    return wanted.filter((b) => !won.has(b));
+  }
+
+  /** The blind indexes among `blindIndexes` that an open application already claims (a read, not a claim). */
+  async findClaimed(tx: Tx, blindIndexes: string[]): Promise<string[]> {
+    if (blindIndexes.length === 0) return [];
+    const rows = await tx.query<{ id_blind_index: string }[]>(
+      'SELECT id_blind_index FROM open_application_persons WHERE id_blind_index = ANY($1::char(64)[])',
+      [blindIndexes],
+    );
+    return rows.map((r) => r.id_blind_index);
+  }
+
+  async findClaimHolder(tx: Tx, blindIndex: string): Promise<Application | null> {
+    const claim = await tx.findOneBy(OpenApplicationPerson, { idBlindIndex: blindIndex });
+    return claim ? tx.findOneBy(Application, { id: claim.applicationId }) : null;
+  }
+
+  async releaseClaims(tx: Tx, applicationId: string, memberIds?: string[]): Promise<void> {
+    const qb = tx
+      .createQueryBuilder()
+      .delete()
+      .from(OpenApplicationPerson)
+      .where('application_id = :applicationId', { applicationId });
+    if (memberIds) qb.andWhere('member_id IN (:...memberIds)', { memberIds });
+    await qb.execute();
+  }
+
+  findById(id: string, tx?: Tx): Promise<Application | null> {
+    return (tx ?? this.dataSource.manager).findOneBy(Application, { id });
+  }
+
+  /**
+   * Reads the application and locks its row until the transaction ends, so a workflow step sees the state it changes
+   * (a concurrent step waits, then finds the new version and answers 409).
+   */
+  lockForTransition(tx: Tx, id: string): Promise<Application | null> {
+    return tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findMembers(applicationId: string, tx?: Tx): Promise<ApplicationMember[]> {
+    return (tx ?? this.dataSource.manager).find(ApplicationMember, {
+      where: { applicationId },
+      order: { position: 'ASC' },
+    });
+  }
+
+  /** Optimistic concurrency: the row changes only if nobody changed it since `expectedVersion` was read. */
+  async transition(
+    tx: Tx,
+    app: Application,
+    changes: {
+      status?: ApplicationStatus;
+      currentRunId?: string | null;
+      recommendationOutcome?: string | null;
+      recommendationBenefitFen?: number | null;
+    },
+    now: Date,
+  ): Promise<Application> {
+    const result = await tx
+      .createQueryBuilder()
+      .update(Application)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: now })
+      .where('id = :id AND version = :version', { id: app.id, version: app.version })
+      .execute();
+    if (result.affected !== 1) {
+      throw new DomainError(
+        ErrorCode.VERSION_CONFLICT,
+        'The application was changed by someone else; reload and retry',
+      );
+    }
+    return { ...app, ...changes, version: app.version + 1, updatedAt: now };
+  }
+
+  async setAuthorization(
+    tx: Tx,
+    memberId: string,
+    authorization: ApplicationMember['authorization'],
+  ): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(ApplicationMember)
+      .set({ authorization })
+      .where('id = :memberId', { memberId })
+      .execute();
+  }
+
+  async insertRun(tx: Tx, run: VerificationRun): Promise<void> {
+    await tx.createQueryBuilder().insert().into(VerificationRun).values(run).execute();
+  }
+
+  /** Cancels the running run and its pending checks (SPEC 5.3: a revoked authorisation cancels pending checks). */
+  async cancelRunningRuns(tx: Tx, applicationId: string, now: Date): Promise<void> {
+    await tx.query(
+      `WITH cancelled AS (
+         UPDATE verification_runs SET status = $2, completed_at = $4
+          WHERE application_id = $1 AND status = $3
+         RETURNING id
+       )
+       UPDATE verification_checks SET status = $5, completed_at = $4
+        WHERE run_id IN (SELECT id FROM cancelled) AND status = $6`,
+      [
+        applicationId,
+        VerificationRunStatus.CANCELLED,
+        VerificationRunStatus.RUNNING,
+        now,
+        CheckStatus.CANCELLED,
+        CheckStatus.PENDING,
+      ],
+    );
+  }
+
+  findIdempotencyKey(actorId: string, key: string): Promise<IdempotencyKey | null> {
+    return this.dataSource.manager.findOneBy(IdempotencyKey, { actorId, key });
+  }
+
+  /** False when another request already holds the key (its transaction has committed by the time this returns). */
+  async insertIdempotencyKey(tx: Tx, row: IdempotencyKey): Promise<boolean> {
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyKey)
+      .values(row)
+      .orIgnore()
+      .returning(['key'])
+      .execute();
+    return (result.raw as unknown[]).length === 1;
+  }
+
+  async list(
+    filter: ListFilter,
+  ): Promise<{ items: (Application & { memberCount: number })[]; total: number }> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Application, 'a')
+      .where('a.township_code LIKE :scope', { scope: `${filter.scopePrefix}%` });
+    if (filter.areaPrefix) qb.andWhere('a.township_code LIKE :area', { area: `${filter.areaPrefix}%` });
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.programme) qb.andWhere('a.programme = :programme', { programme: filter.programme });
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(a.number ILIKE :q OR a.applicant_name ILIKE :q)', { q: like });
+    }
+    const total = await qb.getCount();
+    const rows = await qb
+      .clone()
+      .addSelect('(SELECT count(*) FROM application_members m WHERE m.application_id = a.id)', 'member_count')
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.number', 'DESC')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .getRawAndEntities();
+    const items = rows.entities.map((entity, i) => ({
+      ...entity,
+      memberCount: Number((rows.raw[i] as { member_count: string }).member_count),
+    }));
+    return { items, total };
+  }
+}

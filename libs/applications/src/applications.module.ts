@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@app/access';
+import { AreasModule } from '@app/areas';
+import { AuditModule } from '@app/audit';
+import { DecisionsModule } from '@app/decisions';
+import { EventsModule } from '@app/events';
+import { PrivacyModule } from '@app/privacy';
+import { ApplicationIntakeService } from './application-intake.service';
+import { ApplicationRepository } from './application.repository';
+import { ApplicationViewService } from './application-view.service';
+import { ApplicationWorkflowRepository } from './application-workflow.repository';
+import { ApplicationWorkflowService } from './application-workflow.service';
+import { ApplicationsService } from './applications.service';
+
+@Module({
+  imports: [AccessModule, AreasModule, AuditModule, DecisionsModule, EventsModule, PrivacyModule],
+  providers: [
+    ApplicationRepository,
+    ApplicationWorkflowRepository,
+    ApplicationViewService,
+    ApplicationsService,
+    ApplicationWorkflowService,
+    ApplicationIntakeService,
+  ],
+  exports: [
+    ApplicationsService,
+    ApplicationRepository,
+    ApplicationWorkflowRepository,
+    ApplicationViewService,
+    ApplicationWorkflowService,
+    ApplicationIntakeService,
+  ],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,38 @@
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Application } from './application.entity';
+
+export enum VerificationRunStatus {
+  RUNNING = 'RUNNING',
+  COMPLETE = 'COMPLETE',
+  INCOMPLETE = 'INCOMPLETE',
+  CANCELLED = 'CANCELLED',
+}
+
+/** One verification run per (re)verification of an application (SPEC 5.3). */
+@Entity({ name: 'verification_runs' })
+@Index('idx_verification_runs_application', ['applicationId'])
+@Index('idx_verification_runs_running', ['startedAt'], { where: "status = 'RUNNING'" })
+export class VerificationRun {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @ForeignKey(() => Application, { name: 'fk_verification_runs_application' })
+  @Column({ name: 'application_id', type: 'uuid' })
+  applicationId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: VerificationRunStatus;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  /** Incremented each time the reconciler re-enqueues the run; its job ids carry it, so they are always new. */
+  @Column({ type: 'integer', default: 0 })
+  pass!: number;
+
+  @Column({ name: 'reconciled_at', type: 'timestamptz', nullable: true })
+  reconciledAt!: Date | null;
+}

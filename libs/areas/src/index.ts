@@ -1,0 +1,4 @@
+export * from './area-level';
+export * from './area.entity';
+export * from './areas.module';
+export * from './areas.service';

@@ -1,0 +1,3 @@
+export * from './canonical-json';
+export * from './domain-error';
+export * from './validation-problems';

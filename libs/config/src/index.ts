@@ -1,0 +1,9 @@
+export * from './app-config';
+export * from './config.module';
+export {
+  DEV_DEFAULTS,
+  DEV_SOURCE_KEYS,
+  durationSeconds,
+  SOURCE_KEY_CODES,
+  type SourceKeyCode,
+} from './environment';

@@ -1,0 +1,5 @@
+export * from './policy-parameter-version.entity';
+export * from './policy-version-validation';
+export * from './policy-view';
+export * from './policy.module';
+export * from './policy.service';

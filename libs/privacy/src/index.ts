@@ -1,0 +1,3 @@
+export * from './id-number';
+export * from './pii-cipher';
+export * from './privacy.module';

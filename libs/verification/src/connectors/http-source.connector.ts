@@ -1,0 +1,169 @@
+import { type SourceCode } from '@app/eligibility';
+import { MalformedAnswerError } from './answer-reader';
+import { maskIdNumbersIn } from './id-masking';
+import {
+  type ConnectorOptions,
+  type PersonToQuery,
+  type SourceConnector,
+  type SourceQueryResult,
+} from './source-connector';
+import { SourceError } from './source-error';
+import { DEV_SOURCE_KEYS } from './source-keys';
+import { NO_RECORD_FACTS, type FactsBySource } from './source-records.types';
+
+/** SPEC 5.3 default per-call timeout. */
+export const DEFAULT_TIMEOUT_MS = 5_000;
+/** Every department answers at most one household (20 members, SPEC 3.1) per call. */
+export const MAX_BATCH_SIZE = 20;
+/** Far above any household's answer; a bigger body is a broken department, not data. */
+const MAX_ANSWER_CHARS = 5_000_000;
+const ID_NUMBER = /^\d{17}[\dX]$/;
+
+/** One person's part of an answer, as a connector reads it. */
+export interface PersonAnswer<S extends SourceCode> {
+  readonly found: boolean;
+  readonly fact: FactsBySource[S];
+  readonly raw: unknown;
+}
+
+export function foundAnswer<S extends SourceCode>(fact: FactsBySource[S], raw: unknown): PersonAnswer<S> {
+  return { found: true, fact, raw };
+}
+
+export function noRecordAnswer<S extends SourceCode>(source: S, raw: unknown): PersonAnswer<S> {
+  return { found: false, fact: NO_RECORD_FACTS[source], raw };
+}
+
+/** What a connector sends: always a JSON POST, with the department's own headers, query and body. */
+export interface SourceRequest {
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/**
+ * The transport every department shares: batching, the timeout, status and transport errors, JSON parsing, and the
+ * mapping of answers back to members. A subclass only describes its department's request and answer format.
+ */
+export abstract class HttpSourceConnector<S extends SourceCode> implements SourceConnector<S> {
+  abstract readonly source: S;
+  protected abstract readonly path: string;
+  protected readonly now: () => Date;
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly apiKeyOverride: string | undefined;
+
+  constructor(options: ConnectorOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.apiKeyOverride = options.apiKey;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  protected get apiKey(): string {
+    return this.apiKeyOverride ?? DEV_SOURCE_KEYS[this.source];
+  }
+
+  protected abstract buildRequest(idNumbers: readonly string[]): SourceRequest;
+
+  /** Reads the whole answer to one batch; throws `MalformedAnswerError` on anything unexpected. */
+  protected abstract readAnswer(answer: unknown, idNumbers: readonly string[]): Map<string, PersonAnswer<S>>;
+
+  async query(persons: readonly PersonToQuery[], signal?: AbortSignal): Promise<SourceQueryResult<S>[]> {
+    const idNumbers = persons.map((person) => person.idNumber.toUpperCase());
+    if (idNumbers.some((id) => !ID_NUMBER.test(id)))
+      throw new SourceError(
+        this.source,
+        'REJECTED',
+        'refused to send an ID number that is not 18 characters',
+      );
+    const distinct = [...new Set(idNumbers)];
+    const answers = new Map<string, PersonAnswer<S>>();
+    for (let start = 0; start < distinct.length; start += MAX_BATCH_SIZE) {
+      const batch = distinct.slice(start, start + MAX_BATCH_SIZE);
+      const body = await this.exchange(batch, signal);
+      for (const [idNumber, answer] of this.read(body, batch)) answers.set(idNumber, answer);
+    }
+    return persons.map((person, index) => {
+      const idNumber = idNumbers[index] ?? '';
+      const answer = answers.get(idNumber);
+      if (!answer) throw new SourceError(this.source, 'MALFORMED', 'no answer for a person asked about');
+      return {
+        memberId: person.memberId,
+        outcome: answer.found ? 'FOUND' : 'NO_RECORD',
+        fact: answer.fact,
+        raw: maskIdNumbersIn(answer.raw, distinct),
+      };
+    });
+  }
+
+  private read(body: unknown, batch: readonly string[]): Map<string, PersonAnswer<S>> {
+    let answers: Map<string, PersonAnswer<S>>;
+    try {
+      answers = this.readAnswer(body, batch);
+    } catch (error) {
+      if (error instanceof MalformedAnswerError)
+        throw new SourceError(this.source, 'MALFORMED', error.message);
+      // A reader bug must not crash the worker either; its message could quote the answer, so it is dropped.
+      throw new SourceError(this.source, 'MALFORMED', 'answer could not be read');
+    }
+    if (batch.some((idNumber) => !answers.has(idNumber)))
+      throw new SourceError(this.source, 'MALFORMED', 'malformed answer: no entry for a person asked about');
+    return answers;
+  }
+
+  private async exchange(batch: readonly string[], signal: AbortSignal | undefined): Promise<unknown> {
+    if (signal?.aborted) throw new SourceError(this.source, 'ABORTED', 'call cancelled before it was sent');
+    const request = this.buildRequest(batch);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
+    try {
+      const response = await fetch(`${this.baseUrl}${this.path}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...request.headers },
+        body: JSON.stringify(request.body),
+        signal: combined,
+        redirect: 'error',
+      });
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw this.statusError(response.status);
+      }
+      const text = await response.text();
+      if (text.length > MAX_ANSWER_CHARS)
+        throw new SourceError(this.source, 'MALFORMED', 'answer is larger than any household answer can be');
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new SourceError(this.source, 'MALFORMED', 'answer is not JSON', response.status);
+      }
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      if (timeout.aborted)
+        throw new SourceError(this.source, 'TIMEOUT', `no complete answer within ${this.timeoutMs} ms`);
+      if (signal?.aborted) throw new SourceError(this.source, 'ABORTED', 'call cancelled');
+      throw new SourceError(this.source, 'NETWORK', `network error${networkCode(error)}`);
+    }
+  }
+
+  private statusError(status: number): SourceError {
+    if (status === 401 || status === 403)
+      return new SourceError(
+        this.source,
+        'UNAUTHORIZED',
+        `answered HTTP ${status}: check the API key`,
+        status,
+      );
+    if (status >= 500 || status === 408 || status === 429)
+      return new SourceError(this.source, 'UNAVAILABLE', `answered HTTP ${status}`, status);
+    return new SourceError(this.source, 'REJECTED', `answered HTTP ${status}`, status);
+  }
+}
+
+/** The system error code of a failed fetch (ECONNREFUSED, …): safe to report, unlike messages that quote the URL. */
+function networkCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  const code = cause?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? ` (${code})` : '';
+}
