@@ -11,7 +11,7 @@ import {
   type TestDatabase,
 } from '@app/testing';
 import { ADMIN, client, startApi, type RunningApi } from './api-harness';
-import { SOURCE_CODES } from '@app/eligibility';
+import { SOURCE_CODES, type SourceCode } from '@app/eligibility';
 
 /*
  * The whole platform for end-to-end tests: the REAL worker and mock-sources as child processes (run from their
@@ -83,7 +83,7 @@ export class MockSources {
   }
 
   async behave(
-    source: string,
+    source: SourceCode,
     behaviour: { latencyMs?: [number, number]; errorRate?: number; down?: boolean },
   ): Promise<void> {
     await this.send('PUT', `/admin/sources/${source}`, behaviour);
