@@ -37,7 +37,11 @@ export class ApplicationMember {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @ForeignKey(() => Application, { name: 'fk_application_members_application', onDelete: 'CASCADE' })
+  @ForeignKey(() => Application, {
+    name: 'fk_application_members_application',
+    onDelete: 'CASCADE',
+    deferrable: 'INITIALLY DEFERRED',
+  })
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
 

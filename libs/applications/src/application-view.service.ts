@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { defaultCalendar } from '@app/calendar';
 import type { Tx } from '@app/database';
-import { DecisionRecordsService } from '@app/decisions';
+import { DecisionRecordsService, type StoredRecommendation } from '@app/decisions';
 import type { ApplicationMember } from './application-member.entity';
 import { toApplicationView, type ApplicationView, type WorkflowViewParts } from './application-view';
 import type { Application } from './application.entity';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationWorkflowRepository, type WorkflowState } from './application-workflow.repository';
 import { computeDeadlines } from './deadlines';
+
+const NO_WORKFLOW: WorkflowState = {
+  review: null,
+  notice: null,
+  objections: [],
+  decision: null,
+  notices: [],
+  awaitingCountySince: null,
+};
 
 /** Assembles the SPEC 3.3 view: members, current recommendation, review, notice, decision and deadlines. */
 @Injectable()
@@ -25,6 +34,20 @@ export class ApplicationViewService {
     const recommendation = app.currentRunId
       ? await this.decisions.recommendationOfRun(app.currentRunId, tx)
       : null;
+    return this.assemble(app, loadedMembers, state, recommendation);
+  }
+
+  /** The view of an application created a moment ago: no review, notice, decision or recommendation yet, no query. */
+  buildNew(app: Application, members: ApplicationMember[]): ApplicationView {
+    return this.assemble(app, members, NO_WORKFLOW, null);
+  }
+
+  private assemble(
+    app: Application,
+    loadedMembers: ApplicationMember[],
+    state: WorkflowState,
+    recommendation: StoredRecommendation | null,
+  ): ApplicationView {
     const deadlines = computeDeadlines(
       {
         status: app.status,

@@ -26,20 +26,58 @@ export interface ListFilter {
 export class ApplicationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Next gap-free number `<township>-<year>-<6 digits>`; the counter row lock is held until commit. */
-  async nextNumber(tx: Tx, townshipCode: string, year: number): Promise<string> {
-    const rows = await tx.query<{ last_value: number }[]>(
-      `INSERT INTO application_number_counters (township_code, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (township_code, year) DO UPDATE SET last_value = application_number_counters.last_value + 1
-       RETURNING last_value`,
-      [townshipCode, year],
+  /**
+   * Draws the township's next gap-free number `<township>-<year>-<6 digits>` and inserts the application, in one
+   * statement; returns the number. The counter row stays locked until COMMIT (a rolled-back create gives its number
+   * back), so callers make this one of the last statements of their transaction: every create of the township waits
+   * for that lock, and it should be held for as few round trips as possible.
+   */
+  async insertNumbered(tx: Tx, app: Omit<Application, 'number'>): Promise<string> {
+    const rows = await tx.query<{ number: string }[]>(
+      `WITH drawn AS (
+         INSERT INTO application_number_counters (township_code, year, last_value)
+         VALUES ($2::varchar, extract(year FROM $12::date)::smallint, 1)
+         ON CONFLICT (township_code, year)
+           DO UPDATE SET last_value = application_number_counters.last_value + 1
+         RETURNING year, last_value
+       )
+       INSERT INTO applications (id, number, township_code, programme, status, county_code, residence, address,
+                                 applicant_name, has_able_supporter, staff_relative, created_by, created_on,
+                                 created_at, updated_at, version, current_run_id, recommendation_outcome,
+                                 recommendation_benefit_fen)
+       SELECT $1, $2::varchar || '-' || drawn.year || '-' || lpad(drawn.last_value::text, 6, '0'),
+              $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+         FROM drawn
+       RETURNING number`,
+      [
+        app.id,
+        app.townshipCode,
+        app.programme,
+        app.status,
+        app.countyCode,
+        app.residence,
+        app.address,
+        app.applicantName,
+        app.hasAbleSupporter,
+        app.staffRelative,
+        app.createdBy,
+        app.createdOn,
+        app.createdAt,
+        app.updatedAt,
+        app.version,
+        app.currentRunId,
+        app.recommendationOutcome,
+        app.recommendationBenefitFen,
+      ],
     );
-    const value = rows[0]?.last_value ?? 1;
-    return `${townshipCode}-${year}-${String(value).padStart(6, '0')}`;
+    return rows[0]!.number;
   }
 
-  async insertApplication(tx: Tx, app: Application, members: ApplicationMember[]): Promise<void> {
-    await tx.createQueryBuilder().insert().into(Application).values(app).execute();
+  /**
+   * The members of an application. Their foreign key to the application is checked at COMMIT
+   * (`DEFERRABLE INITIALLY DEFERRED`), so they can be written before the numbered application row.
+   */
+  async insertMembers(tx: Tx, members: ApplicationMember[]): Promise<void> {
     await tx.createQueryBuilder().insert().into(ApplicationMember).values(members).execute();
   }
 

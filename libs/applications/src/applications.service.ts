@@ -168,28 +168,6 @@ export class ApplicationsService {
     const applicant = members.find((m) => m.relation === Relation.SELF);
     const allAuthorized = members.every((m) => !m.counted || m.authorization !== null);
     const status = allAuthorized ? ApplicationStatus.VERIFYING : ApplicationStatus.AWAITING_AUTHORIZATION;
-    const app: Application = {
-      id,
-      number: await this.repository.nextNumber(tx, dto.townshipCode, Number(today.slice(0, 4))),
-      programme: dto.programme,
-      status,
-      townshipCode: dto.townshipCode,
-      countyCode: countyOf(dto.townshipCode) ?? dto.townshipCode.slice(0, 6),
-      residence: dto.residence,
-      address: dto.address,
-      applicantName: applicant?.name ?? '',
-      hasAbleSupporter: dto.hasAbleSupporter ?? false,
-      staffRelative: dto.staffRelative ?? false,
-      createdBy: actor.id,
-      createdOn: today,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-      currentRunId: status === ApplicationStatus.VERIFYING ? randomUUID() : null,
-      recommendationOutcome: null,
-      recommendationBenefitFen: null,
-    };
-    await this.repository.insertApplication(tx, app, members);
 
     // SPEC 3.1: nobody of this household may be a counted member of another open application. Counted members are
     // claimed (the primary key makes concurrent submissions of one person race-safe); the others are only looked up.
@@ -207,8 +185,40 @@ export class ApplicationsService {
     );
     if (taken.length > 0) await this.refuseDuplicate(tx, actor, taken, members);
 
-    if (app.currentRunId) await this.startRun(tx, app, now, app.currentRunId);
+    // Members and the run first (their foreign keys to the application are checked at COMMIT): the township's number
+    // counter and the county's audit chain head are locked until COMMIT, so they are taken last, for as few round
+    // trips as possible (docs/benchmarks.md, "Intake: where the time goes").
+    await this.repository.insertMembers(tx, members);
+    const currentRunId = status === ApplicationStatus.VERIFYING ? randomUUID() : null;
+    if (currentRunId) await this.startRun(tx, id, now, currentRunId);
 
+    const unnumbered: Omit<Application, 'number'> = {
+      id,
+      programme: dto.programme,
+      status,
+      townshipCode: dto.townshipCode,
+      countyCode: countyOf(dto.townshipCode) ?? dto.townshipCode.slice(0, 6),
+      residence: dto.residence,
+      address: dto.address,
+      applicantName: applicant?.name ?? '',
+      hasAbleSupporter: dto.hasAbleSupporter ?? false,
+      staffRelative: dto.staffRelative ?? false,
+      createdBy: actor.id,
+      createdOn: today,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      currentRunId,
+      recommendationOutcome: null,
+      recommendationBenefitFen: null,
+    };
+    const app: Application = { ...unnumbered, number: await this.repository.insertNumbered(tx, unnumbered) };
+    await this.outbox.addEvent(tx, {
+      type: EventType.SUBMITTED,
+      subject: id,
+      areaCode: app.townshipCode,
+      data: eventData(app),
+    });
     await this.audit.append(tx, {
       action: 'application.created',
       actor: auditActor(actor, role),
@@ -217,13 +227,7 @@ export class ApplicationsService {
       detail: { number: app.number, programme: app.programme, status, members: members.length },
       ip: ip ?? null,
     });
-    await this.outbox.addEvent(tx, {
-      type: EventType.SUBMITTED,
-      subject: id,
-      areaCode: app.townshipCode,
-      data: eventData(app),
-    });
-    return this.views.build(app, tx, members);
+    return this.views.buildNew(app, members);
   }
 
   private async refuseDuplicate(
@@ -255,10 +259,15 @@ export class ApplicationsService {
   }
 
   /** Entering VERIFYING: a run row and the command that starts the cross-checks, in the caller's transaction. */
-  private async startRun(tx: Tx, app: Application, now: Date, runId: string = randomUUID()): Promise<string> {
+  private async startRun(
+    tx: Tx,
+    applicationId: string,
+    now: Date,
+    runId: string = randomUUID(),
+  ): Promise<string> {
     await this.repository.insertRun(tx, {
       id: runId,
-      applicationId: app.id,
+      applicationId,
       status: VerificationRunStatus.RUNNING,
       startedAt: now,
       completedAt: null,
@@ -355,7 +364,7 @@ export class ApplicationsService {
       let next: Application;
       const complete = members.every((m) => !m.counted || m.authorization !== null);
       if (app.status === ApplicationStatus.AWAITING_AUTHORIZATION && complete) {
-        const runId = await this.startRun(tx, app, now);
+        const runId = await this.startRun(tx, app.id, now);
         next = await this.repository.transition(
           tx,
           app,
@@ -452,7 +461,7 @@ export class ApplicationsService {
     if (!target) throw invalidTransition(app.status, ApplicationStatus.VERIFYING);
     return runInTransaction(this.dataSource, async (tx) => {
       const now = new Date();
-      const runId = await this.startRun(tx, app, now);
+      const runId = await this.startRun(tx, app.id, now);
       const next = await this.repository.transition(
         tx,
         app,

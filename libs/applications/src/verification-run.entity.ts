@@ -16,7 +16,10 @@ export class VerificationRun {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @ForeignKey(() => Application, { name: 'fk_verification_runs_application' })
+  @ForeignKey(() => Application, {
+    name: 'fk_verification_runs_application',
+    deferrable: 'INITIALLY DEFERRED',
+  })
   @Column({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
 

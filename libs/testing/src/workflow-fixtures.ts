@@ -201,9 +201,8 @@ export async function createVerifiedApplication(
 
   let result: VerifiedApplication | undefined;
   await dataSource.transaction(async (tx) => {
-    const application: Application = {
+    const unnumbered: Omit<Application, 'number'> = {
       id,
-      number: await repository.nextNumber(tx, townshipCode, Number(createdOn.slice(0, 4))),
       programme: household.programme as Programme,
       status: ApplicationStatus.VERIFIED,
       townshipCode,
@@ -222,7 +221,11 @@ export async function createVerifiedApplication(
       recommendationOutcome: recommendation.outcome,
       recommendationBenefitFen: recommendation.monthlyBenefitFen,
     };
-    await repository.insertApplication(tx, application, members);
+    await repository.insertMembers(tx, members);
+    const application: Application = {
+      ...unnumbered,
+      number: await repository.insertNumbered(tx, unnumbered),
+    };
     for (const m of members.filter((x) => x.counted))
       await tx.query(
         `INSERT INTO open_application_persons (id_blind_index, application_id, member_id) VALUES ($1, $2, $3)`,
