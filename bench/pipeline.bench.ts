@@ -14,10 +14,10 @@ import { SOURCE_CODES } from '@app/eligibility';
 
 /*
  * `npm run bench:pipeline` (SPEC 10 "pipeline", issue 4 item 6): a backlog of BENCH_APPLICATIONS (default 10 000)
- * four-member applications, each VERIFYING with its `verification.start` command in the outbox, is handed to one
- * real worker (dist/apps/worker) talking to the real mocked departments (dist/apps/mock-sources, latency 0–20 ms on
+ * four-member applications, each VERIFYING with its `verification.start` command in the outbox, is handed to
+ * BENCH_WORKERS (default one) real workers (dist/apps/worker) talking to the real mocked departments (dist/apps/mock-sources, latency 0–20 ms on
  * every source). Measured: applications/s from the worker's start to the last VERIFIED, source calls per application,
- * worker RSS at start and end; beside it, in the same run, raw BullMQ throughput of no-op jobs with the same
+ * worker RSS at start and end, cores used by the workers and the mock; beside it, in the same run, raw BullMQ throughput of no-op jobs with the same
  * concurrency (the baseline). Uses a database and queue prefix of its own on DATABASE_URL's server and REDIS_URL;
  * it never flushes Redis. Run `npm run build` first.
  */
@@ -28,6 +28,8 @@ const MEMBERS = 4;
 const LATENCY: [number, number] = [0, 20];
 const SEED_BATCH = 250;
 const BASELINE_JOBS = Number(process.env.BENCH_BASELINE_JOBS ?? 20_000);
+/** Worker processes sharing the backlog (the pipeline scales out; default one). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const SOURCES = SOURCE_CODES;
 
 function log(line: string): void {
@@ -55,6 +57,14 @@ function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round((kib / 1024) * 10) / 10;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -303,21 +313,31 @@ async function main(): Promise<void> {
         body: JSON.stringify({ latencyMs: LATENCY, errorRate: 0, down: false }),
       });
 
-    const workerPort = await freePort();
     const bootStart = performance.now();
-    const worker = start('apps/worker/src/main.js', {
-      ...env,
-      WORKER_PORT: String(workerPort),
-      // For profiling the worker, e.g. BENCH_WORKER_NODE_OPTIONS="--require ./profile-hook.js".
-      ...(process.env.BENCH_WORKER_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
-        : {}),
-    });
-    children.push(worker);
-    await waitForHealth(`http://127.0.0.1:${workerPort}/health/live`, worker);
+    const workers: { process: ChildProcess; port: number }[] = [];
+    for (let i = 0; i < WORKERS; i++) {
+      const port = await freePort();
+      const process_ = start('apps/worker/src/main.js', {
+        ...env,
+        WORKER_PORT: String(port),
+        // For profiling the worker, e.g. BENCH_WORKER_NODE_OPTIONS="--require ./profile-hook.js".
+        ...(process.env.BENCH_WORKER_NODE_OPTIONS
+          ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+          : {}),
+      });
+      children.push(process_);
+      workers.push({ process: process_, port });
+    }
+    for (const w of workers) await waitForHealth(`http://127.0.0.1:${w.port}/health/live`, w.process);
+    const workersRss = (): number =>
+      Math.round(workers.reduce((sum, w) => sum + rssMiB(w.process.pid!), 0) * 10) / 10;
     const started = performance.now();
-    const rssStart = rssMiB(worker.pid!);
-    log(`worker up in ${((started - bootStart) / 1000).toFixed(1)} s, RSS ${rssStart} MiB`);
+    const rssStart = workersRss();
+    const cpuAtStart = {
+      workers: workers.reduce((sum, w) => sum + cpuSeconds(w.process.pid!), 0),
+      mock: cpuSeconds(mock.pid!),
+    };
+    log(`${WORKERS} worker(s) up in ${((started - bootStart) / 1000).toFixed(1)} s, RSS ${rssStart} MiB`);
 
     let verified = 0;
     let rssPeak = rssStart;
@@ -328,17 +348,26 @@ async function main(): Promise<void> {
         `SELECT count(*)::int AS n FROM applications WHERE status = 'VERIFIED'`,
       );
       verified = row.rows[0]?.n ?? 0;
-      rssPeak = Math.max(rssPeak, rssMiB(worker.pid!));
+      rssPeak = Math.max(rssPeak, workersRss());
       if (performance.now() - lastReport > 10_000) {
         lastReport = performance.now();
         log(
-          `  ${verified} VERIFIED after ${((lastReport - started) / 1000).toFixed(0)} s, RSS ${rssMiB(worker.pid!)} MiB`,
+          `  ${verified} VERIFIED after ${((lastReport - started) / 1000).toFixed(0)} s, RSS ${workersRss()} MiB`,
         );
       }
-      if (worker.exitCode !== null) throw new Error('the worker exited during the run');
+      if (workers.some((w) => w.process.exitCode !== null)) throw new Error('a worker exited during the run');
     }
     const seconds = (performance.now() - started) / 1000;
-    const rssEnd = rssMiB(worker.pid!);
+    const rssEnd = workersRss();
+    // Cores busy over the run: the worker process(es) and the mocked departments (PostgreSQL and Redis are the rest).
+    const cores = {
+      workers:
+        Math.round(
+          ((workers.reduce((sum, w) => sum + cpuSeconds(w.process.pid!), 0) - cpuAtStart.workers) / seconds) *
+            100,
+        ) / 100,
+      mockSources: Math.round(((cpuSeconds(mock.pid!) - cpuAtStart.mock) / seconds) * 100) / 100,
+    };
     await sleep(1500); // the last second of call statistics
     const calls = await pg.query<{ calls: number; failed: number }>(
       `SELECT count(*)::int AS calls, count(*) FILTER (WHERE outcome <> 'OK')::int AS failed FROM source_calls`,
@@ -346,8 +375,8 @@ async function main(): Promise<void> {
     const runs = await pg.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM verification_runs GROUP BY status ORDER BY status`,
     );
-    const jobMs = meanJobMs(await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text());
-    worker.kill('SIGTERM');
+    const jobMs = meanJobMs(await (await fetch(`http://127.0.0.1:${workers[0]!.port}/metrics`)).text());
+    for (const w of workers) w.process.kill('SIGTERM');
     mock.kill('SIGTERM');
 
     const loadAtEnd = loadavg()[0] ?? 0;
@@ -362,7 +391,10 @@ async function main(): Promise<void> {
       sourceCallsPerApplication: Math.round(((calls.rows[0]?.calls ?? 0) / APPLICATIONS) * 100) / 100,
       failedCalls: calls.rows[0]?.failed ?? 0,
       runs: Object.fromEntries(runs.rows.map((r) => [r.status, r.n])),
+      workers: WORKERS,
       workerRssMiB: { start: rssStart, end: rssEnd, peak: rssPeak },
+      coresBusy: cores,
+      workerCpuMsPerApplication: Math.round(((cores.workers * seconds) / APPLICATIONS) * 1000 * 10) / 10,
       baselineNoopJobsPerSecond: Math.round(noop),
       concurrency,
       sourceConcurrency: config.verification.sources.concurrency,
@@ -380,7 +412,10 @@ async function main(): Promise<void> {
     log(
       `| source calls per application | ${result.sourceCallsPerApplication} (failed: ${result.failedCalls}) |`,
     );
-    log(`| worker RSS start / end / peak | ${rssStart} / ${rssEnd} / ${rssPeak} MiB |`);
+    log(`| worker processes | ${WORKERS} |`);
+    log(`| worker RSS start / end / peak (all workers) | ${rssStart} / ${rssEnd} / ${rssPeak} MiB |`);
+    log(`| cores busy: worker(s) / mock-sources | ${cores.workers} / ${cores.mockSources} |`);
+    log(`| worker CPU per application | ${result.workerCpuMsPerApplication} ms |`);
   } finally {
     await cleanup();
   }

@@ -23,7 +23,15 @@ describe('verification pipeline end to end', () => {
 
   beforeAll(async () => {
     // The worker is started by the first test, after it has prepared a case the worker must find as it is.
-    platform = await Platform.start({ env: { RECONCILE_AFTER: 'PT30S' } });
+    platform = await Platform.start({
+      env: {
+        RECONCILE_AFTER: 'PT30S',
+        // One PostgreSQL connection per process: code that takes a second connection while holding one (a pool
+        // deadlock once a loaded worker's every connection does so) fails these tests instead of hanging a worker.
+        DATABASE_POOL_SIZE: '1',
+        DATABASE_POOL_WAIT_MS: '3000',
+      },
+    });
     tokens = await platform.createUsers();
   }, 120_000);
 

@@ -97,4 +97,15 @@ describe('loadConfig', () => {
     expect(tuned.verification.sources.keys.TAX).toBe('tax-secret');
     expect(() => loadConfig({ SOURCE_ATTEMPTS: '0' })).toThrow(/SOURCE_ATTEMPTS/);
   });
+
+  it('sizes the PostgreSQL pool and bounds the wait for a connection', () => {
+    expect(loadConfig({}).databasePool).toEqual({ size: 20, waitMs: 30_000 });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '1', DATABASE_POOL_WAIT_MS: '2000' }).databasePool).toEqual({
+      size: 1,
+      waitMs: 2000,
+    });
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0', DATABASE_POOL_WAIT_MS: 'soon' })).toThrow(
+      /DATABASE_POOL_SIZE[\s\S]*DATABASE_POOL_WAIT_MS/,
+    );
+  });
 });

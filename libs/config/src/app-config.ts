@@ -36,6 +36,11 @@ export interface VerificationConfig {
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   databaseUrl: string;
+  /**
+   * PostgreSQL connections per process, and how long a query may wait for one before it fails (instead of waiting
+   * for ever: code that needs a second connection while holding one would otherwise hang its process).
+   */
+  databasePool: { size: number; waitMs: number };
   redisUrl: string;
   queuePrefix: string;
   port: number;
@@ -72,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: nodeEnv,
     databaseUrl: v.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hev',
+    databasePool: { size: v.DATABASE_POOL_SIZE ?? 20, waitMs: v.DATABASE_POOL_WAIT_MS ?? 30_000 },
     redisUrl: v.REDIS_URL ?? 'redis://127.0.0.1:6379',
     queuePrefix: v.QUEUE_PREFIX ?? '{hev}',
     port: v.PORT ?? 3000,

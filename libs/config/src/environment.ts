@@ -125,6 +125,18 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_POOL_WAIT_MS?: number;
+
+  @IsOptional()
+  @IsInt()
   @Min(50)
   @Max(120_000)
   SOURCE_TIMEOUT_MS?: number;
@@ -248,6 +260,8 @@ const NUMERIC = [
   'JWT_EXPIRES_IN',
   'VERIFICATION_CONCURRENCY',
   'WORKER_LOCK_MS',
+  'DATABASE_POOL_SIZE',
+  'DATABASE_POOL_WAIT_MS',
   'SOURCE_TIMEOUT_MS',
   'SOURCE_ATTEMPTS',
   'SOURCE_BACKOFF_MS',

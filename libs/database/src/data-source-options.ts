@@ -12,7 +12,7 @@ export const ENTITY_GLOBS = [join(ROOT, `libs/*/src/**/*.entity.${EXT}`)];
 export const MIGRATION_GLOBS = [join(ROOT, `libs/database/src/migrations/*.${EXT}`)];
 
 /** TypeORM options shared by the apps, the CLI and the tests. `synchronize` is never on: migrations only. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, poolWaitMs = 30_000): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -23,6 +23,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsRun: false,
     // TypeORM's query log prints parameters (names, hashes): errors surface as exceptions instead.
     logging: false,
-    extra: { max: poolSize, application_name: 'hev' },
+    // A query waits at most `poolWaitMs` for a free connection, then fails (node-postgres would wait for ever).
+    extra: { max: poolSize, connectionTimeoutMillis: poolWaitMs, application_name: 'hev' },
   };
 }

@@ -8,7 +8,7 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (config: AppConfigType) => ({
-        ...dataSourceOptions(config.databaseUrl, 20),
+        ...dataSourceOptions(config.databaseUrl, config.databasePool.size, config.databasePool.waitMs),
         retryAttempts: 3,
       }),
     }),

@@ -6,7 +6,7 @@ import { actorOf, Role, type AuthUser } from '@app/access';
 import { Area, areaLevelOf, cityOf, countyOf, isWithinScope } from '@app/areas';
 import { AuditService } from '@app/audit';
 import { DomainError, ErrorCode, isRealDate, todayInChina, type FieldProblem } from '@app/common';
-import { runInTransaction } from '@app/database';
+import { runInTransaction, type Tx } from '@app/database';
 import { PolicyParameterVersion } from './policy-parameter-version.entity';
 import { validatePolicyVersion } from './policy-version-validation';
 import {
@@ -56,12 +56,13 @@ export class PolicyService {
    * The set that applies to `areaCode` on `on` (YYYY-MM-DD): the most specific area on its path to the city that has
    * a version effective by then (county over city, SPEC 6.1), and within it the latest `effectiveFrom` not after `on`.
    */
-  async effectiveFor(areaCode: string, on: string): Promise<EffectivePolicy> {
+  /** Inside a transaction pass `tx`: a second connection taken while holding one can exhaust the pool. */
+  async effectiveFor(areaCode: string, on: string, tx?: Tx): Promise<EffectivePolicy> {
     const problems = lookupProblems(areaCode, on);
     if (problems.length > 0) throw DomainError.validation(problems);
     const path = governingAreas(areaCode);
     // One row per area on the path: its latest version not after `on`; the unique (area, date) index serves it.
-    const latest = await this.dataSource
+    const latest = await (tx ?? this.dataSource.manager)
       .getRepository(PolicyParameterVersion)
       .createQueryBuilder('v')
       .distinctOn(['v.areaCode'])

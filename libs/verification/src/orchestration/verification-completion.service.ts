@@ -94,7 +94,7 @@ export class VerificationCompletionService {
 
     const members = await this.applications.findMembers(app.id, tx);
     const results = await this.repository.resultsOf(runId, tx);
-    const params = await this.policy.effectiveFor(app.townshipCode, app.createdOn);
+    const params = await this.policy.effectiveFor(app.townshipCode, app.createdOn, tx);
     const household = toHouseholdInput(app, members);
     const facts = toVerifiedFacts(checks, results);
     const built = buildReport({
