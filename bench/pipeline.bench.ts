@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { loadConfig } from '@app/config';
 import { migrate } from '@app/database';
@@ -256,18 +257,19 @@ async function main(): Promise<void> {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await client.end();
-    const queue = new Queue(QueueName.VERIFICATION, {
-      connection: workerConnection(config.redisUrl),
-      prefix: queuePrefix,
-    });
-    const maintenance = new Queue(QueueName.MAINTENANCE, {
-      connection: workerConnection(config.redisUrl),
-      prefix: queuePrefix,
-    });
-    await Promise.all([queue.obliterate({ force: true }), maintenance.obliterate({ force: true })]).catch(
-      () => undefined,
-    );
-    await Promise.all([queue.close(), maintenance.close()]);
+    // Every key of the run's own prefix: the verification and maintenance queues, the subscribers' event queues
+    // (one job per event) and the baseline's no-op queue.
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.unlink(...keys);
+      } while (cursor !== '0');
+    } finally {
+      await redis.quit().catch(() => undefined);
+    }
   };
 
   try {
