@@ -5,13 +5,13 @@ import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { loadConfig } from '@app/config';
 import { migrate } from '@app/database';
 import { ageOn, birthDateOf, generateIdNumber, maskIdNumber, PiiCipher, sexOf } from '@app/privacy';
 import { QueueName, workerConnection } from '@app/queue';
 import { SOURCE_CODES } from '@app/eligibility';
+import { deleteKeysUnderPrefix } from '@app/testing';
 
 /*
  * `npm run bench:pipeline` (SPEC 10 "pipeline", issue 4 item 6): a backlog of BENCH_APPLICATIONS (default 10 000)
@@ -259,17 +259,7 @@ async function main(): Promise<void> {
     await client.end();
     // Every key of the run's own prefix: the verification and maintenance queues, the subscribers' event queues
     // (one job per event) and the baseline's no-op queue.
-    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1 });
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.unlink(...keys);
-      } while (cursor !== '0');
-    } finally {
-      await redis.quit().catch(() => undefined);
-    }
+    await deleteKeysUnderPrefix(config.redisUrl, queuePrefix);
   };
 
   try {

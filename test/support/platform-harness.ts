@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import {
   createTestDatabase,
+  deleteKeysUnderPrefix,
   DisposableRedis,
   freePort,
   uniqueQueuePrefix,
@@ -206,7 +207,9 @@ export class Platform {
     await this.pg?.end().catch(() => undefined);
     await this.api.close();
     await this.db.drop();
-    await this.redis?.stop();
+    // A disposable redis-server goes with its keys; on the shared one, the keys of this platform's own prefix.
+    if (this.redis) await this.redis.stop();
+    else await deleteKeysUnderPrefix(this.redisUrl, this.queuePrefix);
   }
 }
 
