@@ -16,11 +16,12 @@ import { deleteKeysUnderPrefix } from '@app/testing';
 /*
  * `npm run bench:pipeline` (SPEC 10 "pipeline", issue 4 item 6): a backlog of BENCH_APPLICATIONS (default 10 000)
  * four-member applications, each VERIFYING with its `verification.start` command in the outbox, is handed to
- * BENCH_WORKERS (default one) real workers (dist/apps/worker) talking to the real mocked departments (dist/apps/mock-sources, latency 0–20 ms on
- * every source). Measured: applications/s from the worker's start to the last VERIFIED, source calls per application,
- * worker RSS at start and end, cores used by the workers and the mock; beside it, in the same run, raw BullMQ throughput of no-op jobs with the same
- * concurrency (the baseline). Uses a database and queue prefix of its own on DATABASE_URL's server and REDIS_URL;
- * it never flushes Redis. Run `npm run build` first.
+ * BENCH_WORKERS (default one) real workers (dist/apps/worker) talking to the real mocked departments
+ * (dist/apps/mock-sources, latency 0–20 ms on every source). Measured: applications/s from the workers' start to the
+ * last VERIFIED, source calls per application, worker RSS at start and end, cores used by the workers and the mock;
+ * beside it, in the same run, raw BullMQ throughput of no-op jobs with the same concurrency (the baseline). Uses a
+ * database and queue prefix of its own on DATABASE_URL's server and REDIS_URL, and deletes both at the end; it never
+ * flushes Redis. Run `npm run build` first.
  */
 
 const DIST = join(__dirname, '..');
@@ -325,10 +326,8 @@ async function main(): Promise<void> {
       Math.round(workers.reduce((sum, w) => sum + rssMiB(w.process.pid!), 0) * 10) / 10;
     const started = performance.now();
     const rssStart = workersRss();
-    const cpuAtStart = {
-      workers: workers.reduce((sum, w) => sum + cpuSeconds(w.process.pid!), 0),
-      mock: cpuSeconds(mock.pid!),
-    };
+    const workersCpu = (): number => workers.reduce((sum, w) => sum + cpuSeconds(w.process.pid!), 0);
+    const cpuAtStart = { workers: workersCpu(), mock: cpuSeconds(mock.pid!) };
     log(`${WORKERS} worker(s) up in ${((started - bootStart) / 1000).toFixed(1)} s, RSS ${rssStart} MiB`);
 
     let verified = 0;
@@ -353,11 +352,7 @@ async function main(): Promise<void> {
     const rssEnd = workersRss();
     // Cores busy over the run: the worker process(es) and the mocked departments (PostgreSQL and Redis are the rest).
     const cores = {
-      workers:
-        Math.round(
-          ((workers.reduce((sum, w) => sum + cpuSeconds(w.process.pid!), 0) - cpuAtStart.workers) / seconds) *
-            100,
-        ) / 100,
+      workers: Math.round(((workersCpu() - cpuAtStart.workers) / seconds) * 100) / 100,
       mockSources: Math.round(((cpuSeconds(mock.pid!) - cpuAtStart.mock) / seconds) * 100) / 100,
     };
     await sleep(1500); // the last second of call statistics
