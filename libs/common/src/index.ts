@@ -1,3 +1,6 @@
 export * from './canonical-json';
 export * from './domain-error';
 export * from './validation-problems';
+export * from './hostile-input';
+export * from './public-route';
+export * from './query-limits';

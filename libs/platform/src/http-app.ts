@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { Histogram } from 'prom-client';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { correlationIdOf } from './correlation';
+import { HostileInputInterceptor } from './hostile-input.interceptor';
 import { HTTP_DURATION_METRIC } from './metrics.module';
 import { createValidationPipe } from './validation';
 
@@ -38,6 +39,7 @@ export async function createHttpApp(
   });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalInterceptors(new HostileInputInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

@@ -29,7 +29,10 @@ export async function withAdminClient<T>(work: (client: Client) => Promise<T>): 
 
 export interface TestDatabase {
   name: string;
+  /** The platform's connection. */
   url: string;
+  /** A superuser connection, for tests that look at or tamper with what the platform cannot. */
+  adminUrl: string;
   drop(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
+    adminUrl: databaseUrl(name),
     drop: () =>
       withAdminClient((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };

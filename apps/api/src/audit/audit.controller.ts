@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, type AuthUser } from '@app/access';
+import { DomainError } from '@app/common';
 import { AuditService, type AuditPage, type AuditVerification } from '@app/audit';
 import { ListAuditQueryDto, VerifyAuditQueryDto } from './audit-query.dto';
 import { AuditPageDto, AuditVerificationDto } from './audit-response.dto';
@@ -16,6 +17,8 @@ export class AuditController {
   @ApiOperation({ summary: 'Audit entries inside the caller’s area scope, oldest first' })
   @ApiOkResponse({ type: AuditPageDto })
   list(@Query() query: ListAuditQueryDto, @CurrentUser() user: AuthUser): Promise<AuditPage> {
+    if (query.from !== undefined && query.to !== undefined && Date.parse(query.from) > Date.parse(query.to))
+      throw DomainError.validation([{ path: 'to', message: 'to must not be before from' }]);
     return this.audit.list(
       {
         applicationId: query.applicationId,
