@@ -6,7 +6,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import { Logger } from 'nestjs-pino';
 import type { Histogram } from 'prom-client';
+import { loadConfig } from '@app/config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { clientAddressOf } from './client-address';
 import { correlationIdOf } from './correlation';
 import { HostileInputInterceptor } from './hostile-input.interceptor';
 import { HTTP_DURATION_METRIC } from './metrics.module';
@@ -31,7 +33,12 @@ export async function createHttpApp(
   module: Type<unknown>,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const config = loadConfig();
+  // SPEC 2.3: X-Forwarded-For is believed only from the listed proxies (default none: the socket address).
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: options.bufferLogs ?? true,
     // JSON only: Fastify's own JSON parser (bodyLimit applies) instead of Nest's JSON + form parsers.
@@ -60,6 +67,8 @@ export async function createHttpApp(
   const histogram = app.get<Histogram<string>>(getToken(HTTP_DURATION_METRIC));
   fastify.addHook('onRequest', async (request, reply) => {
     correlationIdOf(request.raw, reply.raw);
+    // Whatever a trusted proxy passed on, only an IP literal reaches the audit trail and the login throttle.
+    Object.defineProperty(request, 'ip', { value: clientAddressOf(request), configurable: true });
   });
   fastify.addHook('onResponse', async (request, reply) => {
     histogram.observe(

@@ -8,3 +8,4 @@ export * from './logging.module';
 export * from './metrics.module';
 export * from './validation';
 export * from './hostile-input.interceptor';
+export * from './client-address';
