@@ -401,13 +401,17 @@ export function validateEnvironment(env: Record<string, string | undefined>): {
     if (entry && !isAddressOrCidr(entry))
       problems.push(`TRUSTED_PROXIES: ${entry.slice(0, 60)} is not an IP address or CIDR`);
   }
-  if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 'off' && Number(values.METRICS_PORT) > 65535)
+  if (
+    values.METRICS_PORT !== undefined &&
+    values.METRICS_PORT !== 'off' &&
+    Number(values.METRICS_PORT) > 65535
+  )
     problems.push('METRICS_PORT: must be a port number or off');
   if (values.NODE_ENV === 'production') {
     for (const key of ['JWT_SECRET', 'PII_KEY', 'SIGNING_KEY', 'ADMIN_PASSWORD'] as const) {
       if (!raw[key]) problems.push(`${key}: is required when NODE_ENV=production`);
       // SPEC 2.3: a documented development default is as good as none.
-      else if (String(raw[key]).toLowerCase() === DEV_DEFAULTS[key].toLowerCase())
+      else if (typeof raw[key] === 'string' && raw[key].toLowerCase() === DEV_DEFAULTS[key].toLowerCase())
         problems.push(`${key}: is the documented development default; set a secret of your own`);
     }
     for (const code of SOURCE_KEY_CODES) {
