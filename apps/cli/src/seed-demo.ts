@@ -69,7 +69,11 @@ async function main(): Promise<void> {
     throw new Error('seed:demo creates accounts with a published password and refuses to run in production');
   const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl, 2)).initialize();
   try {
-    const users = new UsersService(dataSource, new AuditService(dataSource), new TokenStateCache(dataSource, config));
+    const users = new UsersService(
+      dataSource,
+      new AuditService(dataSource),
+      new TokenStateCache(dataSource, config),
+    );
     await users.ensureAdministrator(config.admin.username, config.admin.password);
     let created = 0;
     for (const user of DEMO_USERS) {

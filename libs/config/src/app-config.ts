@@ -163,3 +163,19 @@ function sourceKeys(v: EnvironmentVariables): Record<SourceKeyCode, string> {
   }
   return keys;
 }
+
+/** `npm start`'s database roles when the caller set neither URL: the platform as `hev_app`, migrations as `postgres`. */
+export const DEMO_DATABASE_URLS = {
+  DATABASE_URL: 'postgres://hev_app@127.0.0.1:5432/hev',
+  DATABASE_MIGRATION_URL: 'postgres://postgres@127.0.0.1:5432/hev',
+} as const;
+
+/**
+ * The demo runs as SPEC 8 asks on a machine with only the `postgres` role (trust auth): migrations as `postgres`
+ * (the owner role), the platform as `hev_app` (the runtime role, which `npm run migrate` creates), unless the caller
+ * set either URL. Sets them in this process's environment, which the demo's children inherit.
+ */
+export function applyDemoDatabaseRoles(env: Record<string, string | undefined> = process.env): void {
+  if (env.DATABASE_URL || env.DATABASE_MIGRATION_URL) return;
+  Object.assign(env, DEMO_DATABASE_URLS);
+}

@@ -414,11 +414,6 @@ export function validateEnvironment(env: Record<string, string | undefined>): {
       else if (typeof raw[key] === 'string' && raw[key].toLowerCase() === DEV_DEFAULTS[key].toLowerCase())
         problems.push(`${key}: is the documented development default; set a secret of your own`);
     }
-    for (const code of SOURCE_KEY_CODES) {
-      const key = `SOURCE_KEY_${code}`;
-      if (raw[key] === DEV_SOURCE_KEYS[code])
-        problems.push(`${key}: is the documented development key; set the department's real key`);
-    }
     // Real departments' keys come from configuration; the development keys are never used in production.
     for (const code of SOURCE_KEY_CODES) {
       const key = `SOURCE_KEY_${code}`;
