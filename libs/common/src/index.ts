@@ -4,3 +4,4 @@ export * from './validation-problems';
 export * from './hostile-input';
 export * from './public-route';
 export * from './query-limits';
+export * from './ed25519-signer';

@@ -8,7 +8,7 @@ import { Client, escapeIdentifier, escapeLiteral } from 'pg';
 export const RUNTIME_GROUP = 'hev_runtime';
 
 /** Roles are cluster-wide: one process at a time creates or grants them, whatever database it migrates. */
-const ROLES_LOCK_KEY = 727_003;
+const ROLES_LOCK_KEY = 727_005;
 
 /** The user name of a postgres:// URL (`postgres` when it names none, as libpq would default on this platform). */
 export function roleOf(url: string): string {
