@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   try {
     const users = new UsersService(
       dataSource,
-      new AuditService(dataSource),
+      new AuditService(dataSource, config),
       new TokenStateCache(dataSource, config),
     );
     await users.ensureAdministrator(config.admin.username, config.admin.password);

@@ -65,3 +65,19 @@ export class VerifyAuditQueryDto {
   @Matches(/^\d{6}$/, { message: 'chain must be a 6-digit county or city code' })
   chain?: string;
 }
+
+/** Query of `GET /api/v1/audit/anchors` (SPEC 8). */
+export class ListAnchorsQueryDto {
+  @ApiPropertyOptional({
+    description: 'One chain (county or city code); every chain in scope when absent.',
+    example: '431102',
+  })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'chain must be a 6-digit county or city code' })
+  chain?: string;
+
+  @ApiPropertyOptional({ description: 'Anchors taken at or after this instant (ISO 8601).' })
+  @IsOptional()
+  @IsBoundedInstant()
+  from?: string;
+}
