@@ -29,6 +29,8 @@ const base = {
 };
 
 module.exports = {
+  // Spawning the worker and mock-sources compiles their sources: seconds on a loaded machine, not a failure.
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -41,8 +43,6 @@ module.exports = {
     {
       ...base,
       displayName: 'e2e',
-      // Spawning the worker and mock-sources compiles their sources: seconds on a loaded machine, not a failure.
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',

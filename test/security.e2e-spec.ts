@@ -344,4 +344,38 @@ describe('security: hostile requests (issue 9)', () => {
     const written = await db.auditActionsAfter(seq);
     for (const action of written) expect(request.audited ?? []).toContain(action);
   });
+
+  it('audits every list or search of applications with its filters and the ids returned (SPEC 8)', async () => {
+    const created = await http.call<{ id: string }>('POST', '/api/v1/applications', {
+      token: tokens.operator,
+      body: applicationBody(),
+    });
+    expect(created.status).toBe(201);
+    const seq = await db.lastAuditSeq();
+    const listed = await http.call<{ items: { id: string }[] }>(
+      'GET',
+      `/api/v1/applications?status=VERIFYING&q=${ID}`,
+      { token: tokens.operator },
+    );
+    expect(listed.status).toBe(200);
+    const [entry] = await db.query<{
+      action: string;
+      detail: Record<string, unknown>;
+      actor_username: string;
+    }>('SELECT action, detail, actor_username FROM audit_entries WHERE seq > $1 ORDER BY seq', [seq]);
+    expect(entry).toMatchObject({
+      action: 'applications.listed',
+      actor_username: 'op-sec',
+      detail: { filters: { status: 'VERIFYING', q: `${ID.slice(0, 6)}********${ID.slice(14)}` } },
+    });
+    expect(entry!.detail.ids).toEqual(listed.body.items.map((i) => i.id));
+    const all = await http.call<{ items: { id: string }[] }>('GET', '/api/v1/applications', {
+      token: tokens.operator,
+    });
+    const [second] = await db.query<{ detail: { ids: string[] } }>(
+      `SELECT detail FROM audit_entries WHERE action = 'applications.listed' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(second!.detail.ids).toEqual(all.body.items.map((i) => i.id));
+    expect(second!.detail.ids).toContain(created.body.id);
+  });
 });

@@ -5,7 +5,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import { Logger } from 'nestjs-pino';
-import type { Histogram } from 'prom-client';
+import { createServer } from 'node:http';
+import { register, type Histogram } from 'prom-client';
 import { loadConfig } from '@app/config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { clientAddressOf } from './client-address';
@@ -81,7 +82,34 @@ export async function createHttpApp(
     );
   });
 
-  if (options.openApi) {
+  // SPEC 10 / issue 9: /metrics on an internal port or not at all, instead of beside the public API.
+  if (config.metrics.mode !== 'same-port') {
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.url !== '/metrics') return;
+      const correlationId = correlationIdOf(request.raw, reply.raw);
+      await reply
+        .status(404)
+        .send({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found', correlationId });
+    });
+  }
+  if (config.metrics.mode === 'separate-port' && config.metrics.port !== null) {
+    const metricsServer = createServer((request, response) => {
+      if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/metrics') {
+        response.writeHead(404).end();
+        return;
+      }
+      register.metrics().then(
+        (text) => response.writeHead(200, { 'content-type': register.contentType }).end(text),
+        () => response.writeHead(500).end(),
+      );
+    });
+    metricsServer.listen(config.metrics.port);
+    fastify.addHook('onClose', async () => {
+      await new Promise((resolve) => metricsServer.close(resolve));
+    });
+  }
+
+  if (options.openApi && config.apiDocs) {
     const config = new DocumentBuilder()
       .setTitle(options.title)
       .setDescription(
