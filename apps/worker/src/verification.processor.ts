@@ -43,7 +43,7 @@ export class VerificationProcessor implements OnApplicationBootstrap, BeforeAppl
         }),
       ),
     'verification.complete': async (job) => {
-      const completed = await this.completion.completeRun(requireUuid(job.data.runId, 'runId'));
+      const completed = await this.completion.completeQueued(requireUuid(job.data.runId, 'runId'));
       return completed ? { runStatus: completed.runStatus, outcome: completed.recommendation.outcome } : null;
     },
   };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { DomainError, ErrorCode } from '@app/common';
 import type { Tx } from '@app/database';
 import type { ApplicationStatus } from './application-status';
@@ -176,6 +176,21 @@ export class ApplicationRepository {
    */
   lockForTransition(tx: Tx, id: string): Promise<Application | null> {
     return tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Several applications in one read (batched verification completion). */
+  findManyByIds(ids: readonly string[], tx?: Tx): Promise<Application[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return (tx ?? this.dataSource.manager).findBy(Application, { id: In([...ids]) });
+  }
+
+  /** The members of several applications in one read, in position order per application. */
+  findMembersOfMany(applicationIds: readonly string[], tx?: Tx): Promise<ApplicationMember[]> {
+    if (applicationIds.length === 0) return Promise.resolve([]);
+    return (tx ?? this.dataSource.manager).find(ApplicationMember, {
+      where: { applicationId: In([...applicationIds]) },
+      order: { applicationId: 'ASC', position: 'ASC' },
+    });
   }
 
   findMembers(applicationId: string, tx?: Tx): Promise<ApplicationMember[]> {

@@ -38,4 +38,8 @@ export class VerificationRun {
 
   @Column({ name: 'reconciled_at', type: 'timestamptz', nullable: true })
   reconciledAt!: Date | null;
+
+  /** When the reconciler last started a new pass (null: the first pass, which began at `startedAt`). */
+  @Column({ name: 'pass_started_at', type: 'timestamptz', nullable: true })
+  passStartedAt?: Date | null;
 }

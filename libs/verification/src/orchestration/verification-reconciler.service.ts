@@ -38,24 +38,44 @@ export class VerificationReconciler {
   async reconcile(): Promise<number> {
     let total = 0;
     for (;;) {
-      const candidates = await this.dataSource.query<{ id: string; pass: number }[]>(
-        `SELECT id, pass FROM verification_runs
+      const candidates = await this.dataSource.query<{ id: string; pass: number; too_old: boolean }[]>(
+        `SELECT id, pass, coalesce(pass_started_at, started_at) < now() - make_interval(secs => $4) AS too_old
+           FROM verification_runs
           WHERE status = $1 AND coalesce(reconciled_at, started_at) < now() - make_interval(secs => $2)
           ORDER BY started_at LIMIT $3`,
-        [VerificationRunStatus.RUNNING, this.config.reconcileAfterSeconds, RECONCILE_BATCH],
+        [
+          VerificationRunStatus.RUNNING,
+          this.config.reconcileAfterSeconds,
+          RECONCILE_BATCH,
+          this.config.runMaxAgeSeconds,
+        ],
       );
       if (candidates.length === 0) break;
-      const live = await Promise.all(candidates.map((c) => this.queues.hasLiveJobs(c.id, c.pass)));
+      // RUN_MAX_AGE (SPEC 10): a run this old is restarted even when its jobs look alive (they may hang).
+      const live = await Promise.all(
+        candidates.map(async (c) => !c.too_old && (await this.queues.hasLiveJobs(c.id, c.pass))),
+      );
       // Each row moves on only from the pass read here: of two reconcilers, one wins each run.
       const [claimed] = await this.dataSource.query<[{ id: string; pass: number }[], number]>(
         `UPDATE verification_runs r
-            SET reconciled_at = now(), pass = CASE WHEN u.live THEN r.pass ELSE r.pass + 1 END
+            SET reconciled_at = now(), pass = CASE WHEN u.live THEN r.pass ELSE r.pass + 1 END,
+                pass_started_at = CASE WHEN u.live THEN r.pass_started_at ELSE now() END
            FROM unnest($1::uuid[], $2::int[], $3::boolean[]) AS u(id, pass, live)
           WHERE r.id = u.id AND r.pass = u.pass AND r.status = $4
          RETURNING r.id, r.pass, u.live`,
         [candidates.map((c) => c.id), candidates.map((c) => c.pass), live, VerificationRunStatus.RUNNING],
       );
       const restart = (claimed as { id: string; pass: number; live: boolean }[]).filter((r) => !r.live);
+      const tooOld = candidates.filter((c) => c.too_old).map((c) => c.id);
+      if (tooOld.length > 0) {
+        // The abandoned pass's claims are released at once, so the new pass can send its checks.
+        await this.dataSource.query(
+          `UPDATE verification_checks SET claimed_until = NULL
+            WHERE run_id = ANY($1::uuid[]) AND status = 'PENDING' AND claimed_until IS NOT NULL`,
+          [tooOld],
+        );
+        this.logger.warn(`restarting ${tooOld.length} verification run(s) older than RUN_MAX_AGE`);
+      }
       await this.queues.restartRuns(restart.map((r) => ({ runId: r.id, pass: r.pass })));
       total += restart.length;
       if (candidates.length < RECONCILE_BATCH) break;

@@ -6,11 +6,11 @@ import {
   type ApplicationMember,
   type VerificationCheck,
 } from '@app/applications';
-import { canonicalJson, isRealDate, sha256Hex, todayInChina } from '@app/common';
+import { isRealDate, todayInChina } from '@app/common';
 import { SOURCE_CODES, type SourceCode } from '@app/eligibility';
-import { PiiCipher } from '@app/privacy';
 import { VerificationRepository } from '../persistence/verification.repository';
-import { SourceCallError, SourceGateway } from '../sources/source-gateway';
+import { SourceBatches } from './source-batches';
+import { ALL_SOURCES } from './verification-jobs';
 import { VerificationQueues } from './verification-queues';
 
 /** Thrown for a job whose ids name nothing: retrying cannot help (the processor makes it unrecoverable). */
@@ -46,8 +46,7 @@ export class VerificationRunner {
   constructor(
     private readonly repository: VerificationRepository,
     private readonly applications: ApplicationRepository,
-    private readonly cipher: PiiCipher,
-    private readonly gateway: SourceGateway,
+    private readonly batches: SourceBatches,
     private readonly queues: VerificationQueues,
   ) {}
 
@@ -83,59 +82,32 @@ export class VerificationRunner {
   }
 
   /**
-   * `verification.check`: one call to one source for every pending check of the run. Answers are written once per
-   * run + source + member. A failure counts an attempt on each check; it is thrown again (the queue retries with
-   * backoff) unless it cannot be retried or this was the last attempt — then the checks are FAILED and the run goes
-   * on without them.
+   * `verification.check`: hands every PENDING check of the run (or of one source) to the per-source batches and waits
+   * until each is final. The batches write the answers (once per run + source + member), count attempts per check
+   * and fail a check after its attempts or SOURCE_MAX_WAIT, so a source failure never fails this job; a database
+   * failure does, and the queue retries it.
    */
   async check(attempt: CheckAttempt): Promise<CheckOutcome> {
     const { runId, source } = attempt;
-    if (!isSource(source)) throw new UnknownRunError(`Unknown source ${source}`);
-    const state = await this.repository.pendingChecks(runId, source);
+    const only = source === ALL_SOURCES ? null : source;
+    if (only !== null && !isSource(only)) throw new UnknownRunError(`Unknown source ${source}`);
+    const state = await this.repository.pendingOfRun(runId, only);
     if (!state) throw new UnknownRunError(`No verification run ${runId}`);
     if (state.runStatus !== VerificationRunStatus.RUNNING) {
       if (state.pending.length > 0) await this.repository.cancelPendingChecks(runId, new Date());
       return 'RUN_NOT_RUNNING';
     }
-    const pending = state.pending;
-    if (pending.length === 0) return 'NOTHING_PENDING';
-
-    const persons = pending.map((p) => ({
-      memberId: p.memberId,
-      idNumber: this.cipher.decrypt(p.idNumberEnc),
-    }));
-    try {
-      const answers = await this.gateway.query(source, persons);
-      await this.repository.recordAnswers(
-        runId,
-        source,
-        answers.map((a) => ({
-          memberId: a.memberId,
-          outcome: a.outcome,
-          facts: a.fact,
-          response: a.raw ?? null,
-          responseSha256: sha256Hex(canonicalJson(a.raw ?? null)),
-        })),
-        new Date(),
-      );
-      return 'ANSWERED';
-    } catch (error) {
-      if (!(error instanceof SourceCallError)) throw error;
-      const final = !error.retryable || attempt.attemptsMade + 1 >= attempt.maxAttempts;
-      await this.repository.recordFailure(
-        runId,
-        source,
-        pending.map((p) => p.memberId),
-        error.message,
-        final,
-        new Date(),
-      );
-      if (!final) throw error;
-      this.logger.warn(
-        `run ${runId}: ${source} checks FAILED after ${attempt.attemptsMade + 1} attempt(s): ${error.message}`,
-      );
+    if (state.pending.length === 0) return 'NOTHING_PENDING';
+    const outcomes = await Promise.all(
+      state.pending.map((p) =>
+        this.batches.submit(p.source as SourceCode, { runId, memberId: p.memberId }, state.startedAt),
+      ),
+    );
+    if (outcomes.includes('FAILED')) {
+      this.logger.warn(`run ${runId}: some checks FAILED (see the run's checks)`);
       return 'FAILED';
     }
+    return 'ANSWERED';
   }
 }
 
