@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
@@ -245,6 +246,7 @@ async function main(): Promise<void> {
       .join(' ')}; worker concurrency ${concurrency}, per-source ${config.verification.sources.concurrency}`,
   );
 
+  const loadAtStart = loadavg().map((l) => Math.round(l * 10) / 10);
   await migrate(databaseUrl);
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
@@ -308,26 +310,40 @@ async function main(): Promise<void> {
 
     const bootStart = performance.now();
     const workers: { process: ChildProcess; port: number }[] = [];
+    const statementFiles: string[] = [];
     for (let i = 0; i < WORKERS; i++) {
       const port = await freePort();
+      const statementsFile = join(tmpdir(), `hev-bench-statements-${process.pid}-${i}`);
+      statementFiles.push(statementsFile);
+      // Every statement the worker sends is counted by a `--require` hook (bench/support/count-statements.ts).
+      const hook = [
+        `--require ${join(DIST, 'bench/support/count-statements.js')}`,
+        `--require ${join(DIST, 'bench/support/cpu-profile-hook.js')}`,
+      ].join(' ');
       const process_ = start('apps/worker/src/main.js', {
         ...env,
         WORKER_PORT: String(port),
-        // For profiling the worker, e.g. BENCH_WORKER_NODE_OPTIONS="--require ./profile-hook.js".
-        ...(process.env.BENCH_WORKER_NODE_OPTIONS
-          ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+        BENCH_STATEMENTS_FILE: statementsFile,
+        ...(process.env.BENCH_CPU_PROFILE_DIR
+          ? { BENCH_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROFILE_DIR }
           : {}),
+        // For profiling the worker, e.g. BENCH_WORKER_NODE_OPTIONS="--require ./profile-hook.js".
+        NODE_OPTIONS: [hook, process.env.BENCH_WORKER_NODE_OPTIONS ?? ''].join(' ').trim(),
       });
       children.push(process_);
       workers.push({ process: process_, port });
     }
+    const statementsSoFar = (): number =>
+      statementFiles.reduce((sum, f) => sum + (existsSync(f) ? Number(readFileSync(f, 'utf8')) || 0 : 0), 0);
     for (const w of workers) await waitForHealth(`http://127.0.0.1:${w.port}/health/live`, w.process);
     const workersRss = (): number =>
       Math.round(workers.reduce((sum, w) => sum + rssMiB(w.process.pid!), 0) * 10) / 10;
     const started = performance.now();
     const rssStart = workersRss();
     const workersCpu = (): number => workers.reduce((sum, w) => sum + cpuSeconds(w.process.pid!), 0);
+    await sleep(600);
     const cpuAtStart = { workers: workersCpu(), mock: cpuSeconds(mock.pid!) };
+    const statementsAtStart = statementsSoFar();
     log(`${WORKERS} worker(s) up in ${((started - bootStart) / 1000).toFixed(1)} s, RSS ${rssStart} MiB`);
 
     let verified = 0;
@@ -355,7 +371,8 @@ async function main(): Promise<void> {
       workers: Math.round(((workersCpu() - cpuAtStart.workers) / seconds) * 100) / 100,
       mockSources: Math.round(((cpuSeconds(mock.pid!) - cpuAtStart.mock) / seconds) * 100) / 100,
     };
-    await sleep(1500); // the last second of call statistics
+    await sleep(1500); // the last second of call statistics (and of the statement counts)
+    const statements = statementsSoFar() - statementsAtStart;
     const calls = await pg.query<{ calls: number; failed: number }>(
       `SELECT count(*)::int AS calls, count(*) FILTER (WHERE outcome <> 'OK')::int AS failed FROM source_calls`,
     );
@@ -368,7 +385,8 @@ async function main(): Promise<void> {
 
     const loadAtEnd = loadavg()[0] ?? 0;
     const noop = await baseline(config.redisUrl, concurrency, BASELINE_JOBS);
-    const jobsPerApplication = SOURCES.length + 2;
+    // start, the run's check job (which hands its checks to the per-source batches) and complete.
+    const jobsPerApplication = 3;
     const result = {
       applications: APPLICATIONS,
       members: MEMBERS,
@@ -381,11 +399,14 @@ async function main(): Promise<void> {
       workers: WORKERS,
       workerRssMiB: { start: rssStart, end: rssEnd, peak: rssPeak },
       coresBusy: cores,
+      statementsPerApplication: Math.round((statements / APPLICATIONS) * 100) / 100,
       workerCpuMsPerApplication: Math.round(((cores.workers * seconds) / APPLICATIONS) * 1000 * 10) / 10,
       baselineNoopJobsPerSecond: Math.round(noop),
       concurrency,
       sourceConcurrency: config.verification.sources.concurrency,
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => Math.round(l * 10) / 10) },
       loadAverage1m: Math.round(loadAtEnd * 10) / 10,
+      baselineToTargetJobs: Math.round((noop / (200 * jobsPerApplication)) * 100) / 100,
       meanJobMs: jobMs,
     };
     log(JSON.stringify(result, null, 2));
@@ -403,6 +424,8 @@ async function main(): Promise<void> {
     log(`| worker RSS start / end / peak (all workers) | ${rssStart} / ${rssEnd} / ${rssPeak} MiB |`);
     log(`| cores busy: worker(s) / mock-sources | ${cores.workers} / ${cores.mockSources} |`);
     log(`| worker CPU per application | ${result.workerCpuMsPerApplication} ms |`);
+    log(`| PostgreSQL statements per application (worker) | ${result.statementsPerApplication} |`);
+    log(`| load average at start / end | ${loadAtStart.join(' ')} / ${result.loadAverage.atEnd.join(' ')} |`);
   } finally {
     await cleanup();
   }

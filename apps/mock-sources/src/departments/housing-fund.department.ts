@@ -21,7 +21,13 @@ function entry({ idNumber, profile }: PersonRecord): Record<string, unknown> {
   };
 }
 
-const ERRCODES: Readonly<Record<number, number>> = { 400: 40000, 401: 40001, 413: 41300, 500: 50000, 503: 50300 };
+const ERRCODES: Readonly<Record<number, number>> = {
+  400: 40000,
+  401: 40001,
+  413: 41300,
+  500: 50000,
+  503: 50300,
+};
 
 /** 住房公积金: `?access_key=` in the URL, `{ errcode: 0, list: [...] }`, the base in yuan as a JSON number. */
 export const housingFundDepartment: Department = {

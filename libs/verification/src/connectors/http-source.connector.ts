@@ -47,7 +47,11 @@ export interface PersonAnswer<S extends SourceCode> {
 }
 
 /** A per-person error inside a batch answer: only that person's check is retried. */
-export function personErrorAnswer<S extends SourceCode>(source: S, raw: unknown, detail: string): PersonAnswer<S> {
+export function personErrorAnswer<S extends SourceCode>(
+  source: S,
+  raw: unknown,
+  detail: string,
+): PersonAnswer<S> {
   return { found: false, fact: NO_RECORD_FACTS[source], raw, error: detail };
 }
 

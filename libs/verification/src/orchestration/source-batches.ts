@@ -1,10 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { CheckStatus } from '@app/applications';
 import { appConfig, type AppConfigType, type SourceCallConfig } from '@app/config';
 import { canonicalJson, isRealDate, sha256Hex, todayInChina } from '@app/common';
 import { SOURCE_CODES, type SourceCode } from '@app/eligibility';
 import { PiiCipher } from '@app/privacy';
 import { DEPARTMENT_BATCH_MAXIMA } from '../connectors/http-source.connector';
-import { type CheckKey, type ClaimedCheck, VerificationRepository } from '../persistence/verification.repository';
+import {
+  type CheckKey,
+  type ClaimedCheck,
+  VerificationRepository,
+} from '../persistence/verification.repository';
 import { SharedBreaker } from '../sources/shared-breaker';
 import { SourceCallError, SourceGateway } from '../sources/source-gateway';
 import { sourceBackoffDelay } from './verification-jobs';
@@ -64,7 +69,10 @@ export function sortClaimed(
  * The next batch of a lane: the oldest waiting checks, at most `size`, never the same check twice in one batch.
  * Returns the batch and what stays waiting.
  */
-export function takeBatch<T extends CheckKey>(waiting: readonly T[], size: number): { batch: T[]; rest: T[] } {
+export function takeBatch<T extends CheckKey>(
+  waiting: readonly T[],
+  size: number,
+): { batch: T[]; rest: T[] } {
   const batch: T[] = [];
   const rest: T[] = [];
   const seen = new Set<string>();
@@ -118,9 +126,7 @@ export class SourceBatches implements OnApplicationShutdown {
   submit(source: SourceCode, check: CheckKey, runStartedAt: Date): Promise<BatchedCheckOutcome> {
     const lane = this.lanes.get(source);
     if (!lane) return Promise.reject(new Error(`Unknown source ${source}`));
-    return new Promise((settle) =>
-      lane.add({ ...check, startedAt: runStartedAt.getTime(), settle }),
-    );
+    return new Promise((settle) => lane.add({ ...check, startedAt: runStartedAt.getTime(), settle }));
   }
 
   /** Persons per call for a source: SOURCE_BATCH_SIZE, never more than the department's own maximum × 4 calls. */
@@ -189,7 +195,10 @@ export class SourceBatches implements OnApplicationShutdown {
         })),
         at,
       );
-      settle(answered.map((a) => keyOf(a.memberId)), 'DONE');
+      settle(
+        answered.map((a) => keyOf(a.memberId)),
+        'DONE',
+      );
       if (personErrors.length > 0) {
         // Only these persons spend an attempt; the department answered the rest of the batch.
         const failed = await this.repository.recordBatchFailures(
@@ -215,8 +224,8 @@ export class SourceBatches implements OnApplicationShutdown {
         { countAttempt: true, final: !error.retryable, maxAttempts: this.settings.attempts },
         new Date(),
       );
-      if (failed.some((f) => f.status === 'FAILED'))
-        this.logger.warn(`${source}: ${failed.filter((f) => f.status === 'FAILED').length} check(s) FAILED: ${error.message}`);
+      const failedNow = failed.filter((f) => f.status === CheckStatus.FAILED).length;
+      if (failedNow > 0) this.logger.warn(`${source}: ${failedNow} check(s) FAILED: ${error.message}`);
       retry.push(...this.afterFailure(failed, take));
       // Checks of the batch that were no longer pending when the failure was written have ended elsewhere.
       settle(send, 'GONE');
@@ -226,14 +235,14 @@ export class SourceBatches implements OnApplicationShutdown {
 
   /** After a failure: FAILED checks settle; the others go round again after their backoff. */
   private afterFailure(
-    failed: readonly (CheckKey & { status: string; attempts: number })[],
+    failed: readonly (CheckKey & { status: CheckStatus; attempts: number })[],
     take: (key: CheckKey) => Entry | undefined,
   ): { entry: Entry; at: number }[] {
     const retry: { entry: Entry; at: number }[] = [];
     for (const f of failed) {
       const entry = take(f);
       if (!entry) continue;
-      if (f.status === 'FAILED') entry.settle('FAILED');
+      if (f.status === CheckStatus.FAILED) entry.settle('FAILED');
       else retry.push({ entry, at: Date.now() + sourceBackoffDelay(f.attempts, this.settings) });
     }
     return retry;
@@ -249,7 +258,8 @@ export class SourceBatches implements OnApplicationShutdown {
       new Date(),
     );
     const done = new Set(failed.map((f) => `${f.runId}:${f.memberId}`));
-    for (const entry of entries) entry.settle(done.has(`${entry.runId}:${entry.memberId}`) ? 'FAILED' : 'GONE');
+    for (const entry of entries)
+      entry.settle(done.has(`${entry.runId}:${entry.memberId}`) ? 'FAILED' : 'GONE');
   }
 
   permit(source: SourceCode): ReturnType<SharedBreaker['permit']> {

@@ -216,11 +216,7 @@ export class VerificationRepository {
    * (the member's encrypted ID number and current authorisation, re-read at send time). Every key asked for gets a
    * row saying what became of it, so the caller knows which checks another worker holds and which have ended.
    */
-  async claimBatch(
-    source: string,
-    keys: readonly CheckKey[],
-    leaseSeconds: number,
-  ): Promise<ClaimedCheck[]> {
+  async claimBatch(source: string, keys: readonly CheckKey[], leaseSeconds: number): Promise<ClaimedCheck[]> {
     if (keys.length === 0) return [];
     const rows = await this.dataSource.query<
       {
@@ -352,7 +348,12 @@ export class VerificationRepository {
         now,
       ],
     );
-    return rows.map((r) => ({ runId: r.run_id, memberId: r.member_id, status: r.status, attempts: r.attempts }));
+    return rows.map((r) => ({
+      runId: r.run_id,
+      memberId: r.member_id,
+      status: r.status,
+      attempts: r.attempts,
+    }));
   }
 
   /** Checks whose member's authorisation was found invalid at send time: NOT_AUTHORIZED, never sent. */

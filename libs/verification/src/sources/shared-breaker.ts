@@ -7,10 +7,7 @@ import { type CircuitStateName } from '../persistence/source-circuit-state.entit
 import { SourceStatsRecorder } from './source-stats.recorder';
 
 /** What the breaker allows now: send (closed), send one trial batch (half-open), or wait until `until`. */
-export type BreakerPermit =
-  | { kind: 'CLOSED' }
-  | { kind: 'TRIAL' }
-  | { kind: 'OPEN'; until: number };
+export type BreakerPermit = { kind: 'CLOSED' } | { kind: 'TRIAL' } | { kind: 'OPEN'; until: number };
 
 /**
  * SPEC 5.3: one circuit breaker per source, shared by every worker process (state in Redis, under the queue prefix).
