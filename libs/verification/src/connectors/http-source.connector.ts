@@ -1,6 +1,6 @@
 import { type SourceCode } from '@app/eligibility';
 import { MalformedAnswerError } from './answer-reader';
-import { maskIdNumbersIn } from './id-masking';
+import { idNumberMasker } from './id-masking';
 import {
   type ConnectorOptions,
   type PersonToQuery,
@@ -111,6 +111,7 @@ export abstract class HttpSourceConnector<S extends SourceCode> implements Sourc
     const maximum = Math.max(1, Math.min(this.batchMaximum, DEPARTMENT_BATCH_MAXIMA[this.source]));
     for (let start = 0; start < distinct.length; start += maximum)
       await this.askInParts(distinct.slice(start, start + maximum), answers, signal);
+    const mask = idNumberMasker(distinct);
     return persons.map((person, index) => {
       const idNumber = idNumbers[index] ?? '';
       const answer = answers.get(idNumber);
@@ -119,7 +120,7 @@ export abstract class HttpSourceConnector<S extends SourceCode> implements Sourc
         memberId: person.memberId,
         outcome: answer.error ? 'ERROR' : answer.found ? 'FOUND' : 'NO_RECORD',
         fact: answer.fact,
-        raw: maskIdNumbersIn(answer.raw, distinct),
+        raw: mask(answer.raw),
         ...(answer.error ? { error: `${this.source}: ${answer.error}` } : {}),
       };
     });
