@@ -242,9 +242,20 @@ export class ApplicationRepository {
 
   async insertRun(tx: Tx, run: VerificationRun): Promise<void> {
     await tx.query(
-      `INSERT INTO verification_runs (id, application_id, status, started_at, completed_at, pass, reconciled_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [run.id, run.applicationId, run.status, run.startedAt, run.completedAt, run.pass, run.reconciledAt],
+      `INSERT INTO verification_runs (id, application_id, status, started_at, completed_at, pass, reconciled_at,
+                                      owner_kind, owner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        run.id,
+        run.applicationId,
+        run.status,
+        run.startedAt,
+        run.completedAt,
+        run.pass,
+        run.reconciledAt,
+        run.ownerKind ?? 'APPLICATION',
+        run.ownerId ?? run.applicationId,
+      ],
     );
   }
 

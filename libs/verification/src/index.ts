@@ -1,4 +1,5 @@
 export * from './connectors';
+export * from './orchestration/run-owner';
 export * from './orchestration/source-batches';
 export * from './orchestration/verification-completion.service';
 export * from './orchestration/verification-jobs';

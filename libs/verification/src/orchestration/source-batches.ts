@@ -162,7 +162,8 @@ export class SourceBatches implements OnApplicationShutdown {
       const entry = take(held);
       if (!entry) continue;
       const lapse = held.claimedUntil ? held.claimedUntil.getTime() : Date.now() + 1000;
-      retry.push({ entry, at: Math.max(Date.now() + 100, lapse + 50) });
+      // Asked again within a second: the other worker usually finishes long before its claim would lapse.
+      retry.push({ entry, at: Math.max(Date.now() + 100, Math.min(lapse + 50, Date.now() + 1000)) });
     }
     if (notAuthorized.length > 0) {
       await this.repository.markNotAuthorized(source, notAuthorized, now);

@@ -29,6 +29,7 @@ import { VerificationResult } from '../persistence/verification-result.entity';
 import { VerificationRepository } from '../persistence/verification.repository';
 import { toHouseholdInput, toVerifiedFacts } from '../report/engine-input';
 import { buildReport } from '../report/report-builder';
+import { RunOwnerRegistry, UnknownRunOwnerError } from './run-owner';
 import { type VerificationReportBody } from '../report/verification-report.types';
 
 /** The platform itself, as the actor of what the worker does. */
@@ -82,6 +83,7 @@ export class VerificationCompletionService {
     private readonly outbox: OutboxService,
     private readonly decisionRecords: DecisionRecordsService,
     @Inject(appConfig.KEY) config: AppConfigType,
+    private readonly owners: RunOwnerRegistry,
   ) {
     this.gatherMs = Math.min(20, config.verification.sources.batchWaitMs);
   }
@@ -233,15 +235,17 @@ export class VerificationCompletionService {
       this.logger.warn(`run ${runId} has pending checks at completion; the reconciler will run it again`);
       return null;
     }
-    const app = prefetched ? prefetched.app : await this.applications.findById(run.applicationId, tx);
     const now = new Date();
+    const ownerKind = run.ownerKind ?? 'APPLICATION';
+    if (ownerKind !== 'APPLICATION') {
+      await this.completeForOwner(tx, run, checks, now, prefetched);
+      return null;
+    }
+    const app = prefetched ? prefetched.app : await this.applications.findById(run.applicationId, tx);
     if (!app || app.status !== ApplicationStatus.VERIFYING || app.currentRunId !== runId) {
       // The application moved on without cancelling this run (should not happen): close it, touch nothing else.
       await this.repository.finishRun(tx, runId, VerificationRunStatus.CANCELLED, now);
-      await tx.query(
-        `UPDATE verification_checks SET status = $2, completed_at = $3 WHERE run_id = $1 AND status = 'PENDING'`,
-        [runId, CheckStatus.CANCELLED, now],
-      );
+      await this.repository.cancelPendingChecksIn(tx, runId, now);
       return null;
     }
 
@@ -340,6 +344,92 @@ export class VerificationCompletionService {
       params,
       results,
     };
+  }
+
+  /**
+   * A run owned by another kind than an application (a beneficiary review, SPEC 11.2), through its registered owner:
+   * the owner is locked and states the subject; the report, the run's end and the signed decision record are written
+   * here; the owner makes its own transition, audit entry and event. A kind nobody registered leaves the run RUNNING.
+   */
+  private async completeForOwner(
+    tx: Tx,
+    run: VerificationRun,
+    checks: VerificationCheck[],
+    now: Date,
+    prefetched?: Prefetched,
+  ): Promise<void> {
+    const kind = run.ownerKind ?? 'APPLICATION';
+    let owner;
+    try {
+      owner = this.owners.get(kind);
+    } catch (error) {
+      if (error instanceof UnknownRunOwnerError) {
+        this.logger.warn(`run ${run.id}: ${error.message}; left RUNNING`);
+        return;
+      }
+      throw error;
+    }
+    const ownerId = run.ownerId ?? run.applicationId;
+    const subject = await owner.lockForCompletion(tx, ownerId, run.id);
+    if (!subject) {
+      await this.repository.finishRun(tx, run.id, VerificationRunStatus.CANCELLED, now);
+      await this.repository.cancelPendingChecksIn(tx, run.id, now);
+      return;
+    }
+    const results = prefetched ? prefetched.results : await this.repository.resultsOf(run.id, tx);
+    const params = await this.policyFor(tx, subject.policyAreaCode, subject.policyOn, prefetched?.policies);
+    const facts = toVerifiedFacts(checks, results);
+    const built = buildReport({
+      runId: run.id,
+      applicationId: run.applicationId,
+      number: subject.number,
+      generatedAt: now,
+      household: subject.household,
+      facts,
+      params,
+      checks,
+    });
+    const runStatus =
+      built.runStatus === 'COMPLETE' ? VerificationRunStatus.COMPLETE : VerificationRunStatus.INCOMPLETE;
+    await this.repository.insertReport(tx, {
+      runId: run.id,
+      applicationId: run.applicationId,
+      runStatus,
+      report: built.report,
+      recommendation: built.recommendation,
+      policyVersion: params.version,
+      createdAt: now,
+    });
+    await this.repository.finishRun(tx, run.id, runStatus, now);
+    const answers = new Map(results.map((r) => [`${r.source}:${r.memberId}`, r.response]));
+    await this.decisionRecords.recordRecommendation(tx, {
+      applicationId: run.applicationId,
+      applicationNumber: subject.number,
+      runId: run.id,
+      household: subject.household,
+      facts,
+      sources: checks.map((c) => ({
+        source: c.source as SourceCode,
+        memberId: c.memberId,
+        status: c.status,
+        response: answers.get(`${c.source}:${c.memberId}`) ?? null,
+      })),
+      policy: params,
+      recommendation: built.recommendation,
+      recordedAt: now,
+    });
+    await owner.completed(tx, ownerId, {
+      runId: run.id,
+      runStatus: runStatus === VerificationRunStatus.COMPLETE ? 'COMPLETE' : 'INCOMPLETE',
+      report: built.report,
+      recommendation: built.recommendation,
+      household: subject.household,
+      facts,
+      params,
+      results,
+      checks,
+      completedAt: now,
+    });
   }
 
   /** The policy set of a township on a date, read once per batch (a batch mostly shares a few). */

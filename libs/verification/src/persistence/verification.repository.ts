@@ -324,8 +324,9 @@ export class VerificationRepository {
     now: Date,
   ): Promise<(CheckKey & { status: CheckStatus; attempts: number })[]> {
     if (keys.length === 0) return [];
-    const rows = await this.dataSource.query<
-      { run_id: string; member_id: string; status: CheckStatus; attempts: number }[]
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows] = await this.dataSource.query<
+      [{ run_id: string; member_id: string; status: CheckStatus; attempts: number }[], number]
     >(
       `UPDATE verification_checks c
           SET attempts = c.attempts + CASE WHEN $5::boolean THEN 1 ELSE 0 END, error = $4, claimed_until = NULL,
@@ -386,6 +387,68 @@ export class VerificationRepository {
               completed_at = CASE WHEN $5::boolean THEN $7::timestamptz ELSE completed_at END
         WHERE run_id = $1 AND source = $2 AND member_id = ANY($3::uuid[]) AND status = 'PENDING'`,
       [runId, source, memberIds, error.slice(0, 200), final, CheckStatus.FAILED, now],
+    );
+  }
+
+  /**
+   * RUNNING runs not looked at for `reconcileAfterSeconds` (since they started or were last reconciled), oldest
+   * first; `tooOld` when the current pass began more than `maxAgeSeconds` ago (RUN_MAX_AGE).
+   */
+  async staleRuns(
+    reconcileAfterSeconds: number,
+    maxAgeSeconds: number,
+    limit: number,
+  ): Promise<{ id: string; pass: number; tooOld: boolean }[]> {
+    const rows = await this.dataSource.query<{ id: string; pass: number; too_old: boolean }[]>(
+      `SELECT id, pass, coalesce(pass_started_at, started_at) < now() - make_interval(secs => $4) AS too_old
+         FROM verification_runs
+        WHERE status = $1 AND coalesce(reconciled_at, started_at) < now() - make_interval(secs => $2)
+        ORDER BY started_at LIMIT $3`,
+      [VerificationRunStatus.RUNNING, reconcileAfterSeconds, limit, maxAgeSeconds],
+    );
+    return rows.map((r) => ({ id: r.id, pass: r.pass, tooOld: r.too_old }));
+  }
+
+  /**
+   * Claims stale runs for the reconciler: each is marked looked-at, and one without live jobs moves to a new pass.
+   * A row moves on only from the pass read, so of two reconcilers one wins each run. Returns the runs claimed.
+   */
+  async claimStale(
+    runs: readonly { id: string; pass: number; live: boolean }[],
+  ): Promise<{ id: string; pass: number; live: boolean }[]> {
+    if (runs.length === 0) return [];
+    const [rows] = await this.dataSource.query<[{ id: string; pass: number; live: boolean }[], number]>(
+      `UPDATE verification_runs r
+          SET reconciled_at = now(), pass = CASE WHEN u.live THEN r.pass ELSE r.pass + 1 END,
+              pass_started_at = CASE WHEN u.live THEN r.pass_started_at ELSE now() END
+         FROM unnest($1::uuid[], $2::int[], $3::boolean[]) AS u(id, pass, live)
+        WHERE r.id = u.id AND r.pass = u.pass AND r.status = $4
+       RETURNING r.id, r.pass, u.live`,
+      [
+        runs.map((c) => c.id),
+        runs.map((c) => c.pass),
+        runs.map((c) => c.live),
+        VerificationRunStatus.RUNNING,
+      ],
+    );
+    return rows;
+  }
+
+  /** Releases the claims on the pending checks of these runs (a restarted pass sends them again at once). */
+  async releaseClaims(runIds: readonly string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE verification_checks SET claimed_until = NULL
+        WHERE run_id = ANY($1::uuid[]) AND status = 'PENDING' AND claimed_until IS NOT NULL`,
+      [runIds],
+    );
+  }
+
+  /** `cancelPendingChecks` inside a transaction. */
+  async cancelPendingChecksIn(tx: Tx, runId: string, now: Date): Promise<void> {
+    await tx.query(
+      `UPDATE verification_checks SET status = $2, completed_at = $3, claimed_until = NULL
+        WHERE run_id = $1 AND status = 'PENDING'`,
+      [runId, CheckStatus.CANCELLED, now],
     );
   }
 
