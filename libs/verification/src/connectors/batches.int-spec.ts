@@ -3,7 +3,7 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { Role, type AuthUser } from '@app/access';
-import { ApplicationRepository, ApplicationsService } from '@app/applications';
+import { ApplicationRepository, ApplicationsService, CheckStatus } from '@app/applications';
 import { AreaLevel } from '@app/areas';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule, type Tx } from '@app/database';
@@ -27,6 +27,7 @@ import {
   type VerificationRunOwner,
 } from '../orchestration/run-owner';
 import { VerificationRepository } from '../persistence/verification.repository';
+import { toHouseholdInput } from '../report/engine-input';
 import { VerificationPipelineModule } from '../verification-pipeline.module';
 
 /*
@@ -154,7 +155,9 @@ describe('verification batches across households (issue 12)', () => {
     for (const { runId, ids, applicationId } of households) {
       const checks = await repository.checksOf(runId);
       expect(checks).toHaveLength(3 * SOURCE_CODES.length);
-      expect(checks.every((c) => c.status === 'SUCCEEDED' || c.status === 'NO_RECORD')).toBe(true);
+      expect(
+        checks.every((c) => c.status === CheckStatus.SUCCEEDED || c.status === CheckStatus.NO_RECORD),
+      ).toBe(true);
       expect(await repository.resultsOf(runId)).toHaveLength(3 * SOURCE_CODES.length);
       // Every call a department received for a person is an attempt of that person's check: the second worker's
       // duplicate job sent nothing (a call retried after a timeout would count on both sides).
@@ -187,7 +190,7 @@ describe('verification batches across households (issue 12)', () => {
     );
     const repository = first.get(VerificationRepository);
     const checks = [...(await repository.checksOf(a.runId)), ...(await repository.checksOf(b.runId))];
-    const failed = checks.filter((c) => c.status === 'FAILED');
+    const failed = checks.filter((c) => c.status === CheckStatus.FAILED);
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({
       source: 'BANKING',
@@ -195,7 +198,9 @@ describe('verification batches across households (issue 12)', () => {
       error: 'BANKING: inquiry failed for one customer (100500)',
     });
     // Each other check was answered; none spent an attempt on the failing person's error.
-    expect(checks.filter((c) => c.status !== 'FAILED').every((c) => c.status !== 'PENDING')).toBe(true);
+    expect(
+      checks.filter((c) => c.status !== CheckStatus.FAILED).every((c) => c.status !== CheckStatus.PENDING),
+    ).toBe(true);
     // The failing person was asked five times (SOURCE_ATTEMPTS); the other persons of the batch once.
     expect((await callsOf(a.ids[1]!)).BANKING).toBe(5);
     expect((await callsOf(b.ids[0]!)).BANKING).toBe(1);
@@ -211,7 +216,9 @@ describe('verification batches across households (issue 12)', () => {
     await control('PUT', '/admin/sources/TAX', { latencyMs: [0, 0] });
     expect(await checking).toBe('ANSWERED');
     const tax = (await first.get(VerificationRepository).checksOf(runId)).filter((c) => c.source === 'TAX');
-    expect(tax.map((c) => c.status).every((s) => s === 'SUCCEEDED' || s === 'NO_RECORD')).toBe(true);
+    expect(
+      tax.map((c) => c.status).every((s) => s === CheckStatus.SUCCEEDED || s === CheckStatus.NO_RECORD),
+    ).toBe(true);
     expect(tax.every((c) => c.attempts >= 2)).toBe(true);
     expect((await callsOf(ids[0]!)).TAX).toBeGreaterThanOrEqual(2);
   }, 30_000);
@@ -235,7 +242,6 @@ describe('verification batches across households (issue 12)', () => {
     });
     const app = await first.get(ApplicationRepository).findById(applicationId);
     const members = await first.get(ApplicationRepository).findMembers(applicationId);
-    const { toHouseholdInput } = await import('../report/engine-input');
     const owner: VerificationRunOwner = {
       kind: 'REVIEW',
       lockForCompletion: (_tx: Tx, ownerId: string) =>

@@ -317,14 +317,15 @@ class Lane {
   private pump(): void {
     if (this.owner.isClosed) return;
     const now = Date.now();
-    // Entries whose backoff (or another worker's claim) has run out join the waiting line, oldest first.
-    for (let i = this.later.length - 1; i >= 0; i--) {
+    // Entries whose backoff (or another worker's claim) has run out join the end of the waiting line: behind the
+    // checks that have not been tried yet, so one check never takes every half-open trial of an outage.
+    for (let i = 0; i < this.later.length;) {
       const item = this.later[i]!;
       if (item.at <= now) {
         this.later.splice(i, 1);
         if (this.waiting.length === 0) this.firstWaitingSince = now;
-        this.waiting.unshift(item.entry);
-      }
+        this.waiting.push(item.entry);
+      } else i++;
     }
     const nextLater = this.later.reduce((min, item) => Math.min(min, item.at), Number.POSITIVE_INFINITY);
     if (this.waiting.length > 0) {

@@ -49,21 +49,29 @@ export class VerificationQueues implements OnApplicationShutdown {
    * child is done. Deterministic ids make a repeated add of the same pass a no-op.
    */
   async addRunFlow(runId: string, pass: number): Promise<void> {
+    await this.addRunFlows([{ runId, pass }]);
+  }
+
+  /** `addRunFlow` for several runs in one Redis round trip. */
+  async addRunFlows(runs: readonly { runId: string; pass: number }[]): Promise<void> {
+    if (runs.length === 0) return;
     const checkOptions = checkJobOptions(this.config.verification.sources);
-    await this.flows.add({
-      name: 'verification.complete',
-      queueName: QueueName.VERIFICATION,
-      data: { runId },
-      opts: { ...COMPLETE_JOB_OPTIONS, jobId: completeJobId(runId, pass) },
-      children: [
-        {
-          name: 'verification.check',
-          queueName: QueueName.VERIFICATION,
-          data: { runId, source: ALL_SOURCES },
-          opts: { ...checkOptions, jobId: checkJobId(runId, ALL_SOURCES, pass) },
-        },
-      ],
-    });
+    await this.flows.addBulk(
+      runs.map(({ runId, pass }) => ({
+        name: 'verification.complete',
+        queueName: QueueName.VERIFICATION,
+        data: { runId },
+        opts: { ...COMPLETE_JOB_OPTIONS, jobId: completeJobId(runId, pass) },
+        children: [
+          {
+            name: 'verification.check',
+            queueName: QueueName.VERIFICATION,
+            data: { runId, source: ALL_SOURCES },
+            opts: { ...checkOptions, jobId: checkJobId(runId, ALL_SOURCES, pass) },
+          },
+        ],
+      })),
+    );
   }
 
   /**

@@ -13,6 +13,10 @@ import { SourceBatches } from './source-batches';
 import { ALL_SOURCES } from './verification-jobs';
 import { VerificationQueues } from './verification-queues';
 
+/** Start jobs started together at most, and how long the first waits for others. */
+const START_BATCH_SIZE = 100;
+const START_GATHER_MS = 10;
+
 /** Thrown for a job whose ids name nothing: retrying cannot help (the processor makes it unrecoverable). */
 export class UnknownRunError extends Error {
   override readonly name = 'UnknownRunError';
@@ -56,29 +60,90 @@ export class VerificationRunner {
    * they are, and the flow's job ids are those of the run's current pass.
    */
   async start(runId: string): Promise<boolean> {
-    const run = await this.repository.findRun(runId);
-    if (!run) throw new UnknownRunError(`No verification run ${runId}`);
-    if (run.status !== VerificationRunStatus.RUNNING) return false;
-    const members = await this.applications.findMembers(run.applicationId);
+    const started = await this.startMany([runId]);
+    const outcome = started.get(runId);
+    if (outcome === undefined) throw new UnknownRunError(`No verification run ${runId}`);
+    return outcome;
+  }
+
+  /**
+   * `start` for several runs at once (issue 12): one read of the runs, one of their members, one insert of every
+   * check and one Redis round trip for every flow. Runs that do not exist are absent from the answer.
+   */
+  async startMany(runIds: readonly string[]): Promise<Map<string, boolean>> {
+    const runs = await this.repository.findRuns(runIds);
+    const outcome = new Map<string, boolean>(runs.map((r) => [r.id, false]));
+    const running = runs.filter((r) => r.status === VerificationRunStatus.RUNNING);
+    if (running.length === 0) return outcome;
+    const members = await this.applications.findMembersOfMany([
+      ...new Set(running.map((r) => r.applicationId)),
+    ]);
     const today = todayInChina();
     const now = new Date();
-    const checks: VerificationCheck[] = members
-      .filter((m) => m.counted)
-      .flatMap((m) => {
-        const authorised = hasValidAuthorization(m, today);
-        return SOURCE_CODES.map((source) => ({
-          runId,
-          source,
-          memberId: m.id,
-          status: authorised ? CheckStatus.PENDING : CheckStatus.NOT_AUTHORIZED,
-          attempts: 0,
-          completedAt: authorised ? null : now,
-          error: null,
-        }));
-      });
+    const checks: VerificationCheck[] = running.flatMap((run) =>
+      members
+        .filter((m) => m.applicationId === run.applicationId && m.counted)
+        .flatMap((m) => {
+          const authorised = hasValidAuthorization(m, today);
+          return SOURCE_CODES.map((source) => ({
+            runId: run.id,
+            source,
+            memberId: m.id,
+            status: authorised ? CheckStatus.PENDING : CheckStatus.NOT_AUTHORIZED,
+            attempts: 0,
+            completedAt: authorised ? null : now,
+            error: null,
+          }));
+        }),
+    );
     await this.repository.createChecks(checks);
-    await this.queues.addRunFlow(runId, run.pass);
-    return true;
+    await this.queues.addRunFlows(running.map((r) => ({ runId: r.id, pass: r.pass })));
+    for (const run of running) outcome.set(run.id, true);
+    return outcome;
+  }
+
+  private startWaiting: { runId: string; resolve: (v: boolean) => void; reject: (e: unknown) => void }[] = [];
+  private startTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * `verification.start` (issue 12): start jobs arriving within a few milliseconds are started together; should the
+   * batch fail, each is started alone, so one failing run never takes its neighbours down.
+   */
+  startQueued(runId: string): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.startWaiting.push({ runId, resolve, reject });
+      if (this.startWaiting.length >= START_BATCH_SIZE) {
+        clearTimeout(this.startTimer);
+        this.startTimer = undefined;
+        void this.flushStarts();
+      } else if (!this.startTimer)
+        this.startTimer = setTimeout(() => {
+          this.startTimer = undefined;
+          void this.flushStarts();
+        }, START_GATHER_MS);
+    });
+  }
+
+  private async flushStarts(): Promise<void> {
+    const batch = this.startWaiting.splice(0, START_BATCH_SIZE);
+    if (batch.length === 0) return;
+    try {
+      const started = await this.startMany([...new Set(batch.map((w) => w.runId))]);
+      for (const w of batch) {
+        const outcome = started.get(w.runId);
+        if (outcome === undefined) w.reject(new UnknownRunError(`No verification run ${w.runId}`));
+        else w.resolve(outcome);
+      }
+    } catch {
+      for (const w of batch) {
+        try {
+          w.resolve(await this.start(w.runId));
+        } catch (error) {
+          w.reject(error);
+        }
+      }
+    }
+    if (this.startWaiting.length > 0 && !this.startTimer) void this.flushStarts();
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CheckStatus, VerificationCheck, VerificationRun, VerificationRunStatus } from '@app/applications';
 import type { Tx } from '@app/database';
 import { VerificationReport } from './verification-report.entity';
@@ -59,6 +59,12 @@ export class VerificationRepository {
 
   findRun(runId: string, tx?: Tx): Promise<VerificationRun | null> {
     return (tx ?? this.dataSource.manager).findOneBy(VerificationRun, { id: runId });
+  }
+
+  /** Several runs in one read. */
+  findRuns(runIds: readonly string[]): Promise<VerificationRun[]> {
+    if (runIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.findBy(VerificationRun, { id: In([...runIds]) });
   }
 
   /** Locks the run row until the transaction ends: completion and cancellation of one run never interleave. */
