@@ -93,16 +93,24 @@ function start(script: string, env: Record<string, string>): ChildProcess {
 }
 
 /** The backlog: applications VERIFYING, their runs RUNNING and start commands unpublished, spread over counties. */
-async function seed(pg: Client, cipher: PiiCipher, townships: string[]): Promise<void> {
+async function seed(
+  pg: Client,
+  cipher: PiiCipher,
+  townships: string[],
+  count = APPLICATIONS,
+  offset = 0,
+): Promise<string[]> {
+  const seeded: string[] = [];
   const now = new Date();
   const today = '2026-11-23';
-  for (let first = 0; first < APPLICATIONS; first += SEED_BATCH) {
+  for (let first = offset; first < offset + count; first += SEED_BATCH) {
     const apps: unknown[][] = [];
     const members: unknown[][] = [];
     const runs: unknown[][] = [];
     const commands: unknown[][] = [];
-    for (let i = first; i < Math.min(APPLICATIONS, first + SEED_BATCH); i++) {
+    for (let i = first; i < Math.min(offset + count, first + SEED_BATCH); i++) {
       const id = randomUUID();
+      seeded.push(id);
       const runId = randomUUID();
       const township = townships[i % townships.length]!;
       apps.push([
@@ -175,6 +183,33 @@ async function seed(pg: Client, cipher: PiiCipher, townships: string[]): Promise
     );
     await pg.query('COMMIT');
   }
+  return seeded;
+}
+
+/** Lone households (`BENCH_LONE`): each created on an idle platform, timed from its commit to VERIFIED. */
+async function loneLatencies(
+  pg: Client,
+  cipher: PiiCipher,
+  townships: string[],
+  count: number,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const began = performance.now();
+    const [id] = await seed(pg, cipher, townships, 1, APPLICATIONS + i);
+    for (;;) {
+      const row = await pg.query<{ status: string }>(`SELECT status FROM applications WHERE id = $1`, [id]);
+      if (row.rows[0]?.status === 'VERIFIED') break;
+      await sleep(10);
+    }
+    latencies.push(performance.now() - began);
+    await sleep(300);
+  }
+  return latencies;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** Mean handler duration per verification job name, from the worker's `hev_job_duration_seconds` histogram. */
@@ -376,6 +411,22 @@ async function main(): Promise<void> {
     const calls = await pg.query<{ calls: number; failed: number }>(
       `SELECT count(*)::int AS calls, count(*) FILTER (WHERE outcome <> 'OK')::int AS failed FROM source_calls`,
     );
+    const loneCount = Number(process.env.BENCH_LONE ?? 50);
+    let lone: { p50: number; p99: number; count: number } | null = null;
+    if (loneCount > 0) {
+      await sleep(2000);
+      const sorted = (await loneLatencies(pg, PiiCipher.fromKey(config.piiKey), townships, loneCount)).sort(
+        (a, b) => a - b,
+      );
+      lone = {
+        p50: Math.round(percentile(sorted, 50)),
+        p99: Math.round(percentile(sorted, 99)),
+        count: loneCount,
+      };
+      log(
+        `lone households (${loneCount}, one at a time, idle platform): p50 ${lone.p50} ms, p99 ${lone.p99} ms`,
+      );
+    }
     const runs = await pg.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM verification_runs GROUP BY status ORDER BY status`,
     );
@@ -399,6 +450,7 @@ async function main(): Promise<void> {
       workers: WORKERS,
       workerRssMiB: { start: rssStart, end: rssEnd, peak: rssPeak },
       coresBusy: cores,
+      loneHouseholdLatencyMs: lone,
       statementsPerApplication: Math.round((statements / APPLICATIONS) * 100) / 100,
       workerCpuMsPerApplication: Math.round(((cores.workers * seconds) / APPLICATIONS) * 1000 * 10) / 10,
       baselineNoopJobsPerSecond: Math.round(noop),
