@@ -32,7 +32,7 @@ export class VerificationProcessor implements OnApplicationBootstrap, BeforeAppl
   private readonly worker: Worker;
 
   readonly handlers: JobHandlers<typeof QueueName.VERIFICATION> = {
-    'verification.start': (job) => known(this.runner.start(requireUuid(job.data.runId, 'runId'))),
+    'verification.start': (job) => known(this.runner.startQueued(requireUuid(job.data.runId, 'runId'))),
     'verification.check': (job) =>
       known(
         this.runner.check({
@@ -43,7 +43,7 @@ export class VerificationProcessor implements OnApplicationBootstrap, BeforeAppl
         }),
       ),
     'verification.complete': async (job) => {
-      const completed = await this.completion.completeRun(requireUuid(job.data.runId, 'runId'));
+      const completed = await this.completion.completeQueued(requireUuid(job.data.runId, 'runId'));
       return completed ? { runStatus: completed.runStatus, outcome: completed.recommendation.outcome } : null;
     },
   };

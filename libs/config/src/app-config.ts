@@ -22,6 +22,12 @@ export interface SourceCallConfig {
   /** Consecutive failed calls that open a source's circuit, and how long it stays open before a trial call. */
   breakerFailures: number;
   breakerHalfOpenMs: number;
+  /** Persons per department call (a department with a lower maximum gets several calls). */
+  batchSize: number;
+  /** The longest a batch waits to fill before it is sent. */
+  batchWaitMs: number;
+  /** The longest a check waits in all for a source whose breaker is open before it is FAILED. */
+  maxWaitSeconds: number;
   /** API key per source (`SOURCE_KEY_<CODE>`); the documented development keys outside production. */
   keys: Readonly<Record<SourceKeyCode, string>>;
 }
@@ -73,6 +79,8 @@ export interface AppConfig {
   /** How often the worker sweeps for public notices past their end (their delayed job may have been lost). */
   publicNoticeSweepSeconds: number;
   reconcileAfterSeconds: number;
+  /** A run older than this is cancelled and restarted by the reconciler, even when its jobs look alive. */
+  runMaxAgeSeconds: number;
   logLevel: string;
   /** BullMQ lock duration (and stalled-job check interval) of the worker's queues. */
   workerLockMs: number;
@@ -137,10 +145,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicNoticeSeconds: durationSeconds(v.PUBLIC_NOTICE_DURATION ?? 'P7D'),
     publicNoticeSweepSeconds: durationSeconds(v.PUBLIC_NOTICE_SWEEP_INTERVAL ?? 'PT1M'),
     reconcileAfterSeconds: durationSeconds(v.RECONCILE_AFTER ?? 'PT5M'),
+    runMaxAgeSeconds: durationSeconds(v.RUN_MAX_AGE ?? 'PT30M'),
     logLevel: v.LOG_LEVEL ?? 'info',
     workerLockMs: v.WORKER_LOCK_MS ?? 30_000,
     verification: {
-      concurrency: v.VERIFICATION_CONCURRENCY ?? 32,
+      concurrency: v.VERIFICATION_CONCURRENCY ?? 256,
       sources: {
         timeoutMs: v.SOURCE_TIMEOUT_MS ?? 5_000,
         attempts: v.SOURCE_ATTEMPTS ?? 5,
@@ -149,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         concurrency: v.SOURCE_CONCURRENCY ?? 8,
         breakerFailures: v.SOURCE_BREAKER_FAILURES ?? 5,
         breakerHalfOpenMs: v.SOURCE_BREAKER_HALF_OPEN_MS ?? 10_000,
+        batchSize: v.SOURCE_BATCH_SIZE ?? 100,
+        batchWaitMs: v.SOURCE_BATCH_WAIT_MS ?? 50,
+        maxWaitSeconds: durationSeconds(v.SOURCE_MAX_WAIT ?? 'PT15M'),
         keys: sourceKeys(v),
       },
     },

@@ -236,6 +236,28 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   SOURCE_BREAKER_HALF_OPEN_MS?: number;
 
+  /** Persons per department call, gathered from many runs (SPEC 5.3). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SOURCE_BATCH_SIZE?: number;
+
+  /** The longest a batch waits to fill before it is sent (SPEC 5.3). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SOURCE_BATCH_WAIT_MS?: number;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'SOURCE_MAX_WAIT must be an ISO-8601 duration such as PT15M' })
+  SOURCE_MAX_WAIT?: string;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'RUN_MAX_AGE must be an ISO-8601 duration such as PT30M' })
+  RUN_MAX_AGE?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -343,6 +365,8 @@ const NUMERIC = [
   'SOURCE_CONCURRENCY',
   'SOURCE_BREAKER_FAILURES',
   'SOURCE_BREAKER_HALF_OPEN_MS',
+  'SOURCE_BATCH_SIZE',
+  'SOURCE_BATCH_WAIT_MS',
 ] as const;
 
 /**
