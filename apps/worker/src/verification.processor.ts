@@ -72,7 +72,9 @@ export class VerificationProcessor implements OnApplicationBootstrap, BeforeAppl
 
   /** SIGTERM: stop taking jobs and let the active ones finish (their locks would otherwise hand them on). */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+    const closing = this.worker.close(); // stop fetching first, then let the jobs waiting for a batch end
+    this.runner.releaseChecks();
+    await closing;
   }
 }
 

@@ -21,7 +21,9 @@ export type BatchedCheckOutcome =
   /** FAILED: attempts spent against a source answering with errors, or SOURCE_MAX_WAIT reached. */
   | 'FAILED'
   /** No longer this job's business: the check is no longer pending, or its run ended. */
-  | 'GONE';
+  | 'GONE'
+  /** The worker is shutting down: the check is still pending and goes back to the queue (the job is retried). */
+  | 'RELEASED';
 
 /** One check waiting in a source's lane. */
 interface Entry extends CheckKey {
@@ -114,6 +116,14 @@ export class SourceBatches implements OnApplicationShutdown {
   }
 
   onApplicationShutdown(): void {
+    this.release();
+  }
+
+  /**
+   * Shutdown: stop sending and hand every check still waiting in a lane back to its job as RELEASED, so the jobs end
+   * (and are retried) instead of holding the worker's close open. Batches in flight finish and record their answers.
+   */
+  release(): void {
     this.closed = true;
     for (const lane of this.lanes.values()) lane.close();
   }
@@ -288,6 +298,7 @@ class Lane {
   ) {}
 
   add(entry: Entry): void {
+    if (this.owner.isClosed) return entry.settle('RELEASED');
     if (this.waiting.length === 0) this.firstWaitingSince = Date.now();
     this.waiting.push(entry);
     this.pump();
@@ -296,6 +307,10 @@ class Lane {
   close(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    const left = [...this.waiting, ...this.later.map((item) => item.entry)];
+    this.waiting = [];
+    this.later.length = 0;
+    for (const entry of left) entry.settle('RELEASED');
   }
 
   private wake(at: number): void {
@@ -361,7 +376,8 @@ class Lane {
         const keep = batch.filter((e) => e.startedAt > limit);
         if (expired.length > 0) await this.owner.expire(this.source, expired);
         this.pausedUntil = Math.max(this.pausedUntil, permit.until);
-        this.waiting = [...keep, ...this.waiting];
+        if (this.owner.isClosed) for (const entry of keep) entry.settle('RELEASED');
+        else this.waiting = [...keep, ...this.waiting];
         return;
       }
       let toSend = batch;
@@ -372,13 +388,15 @@ class Lane {
         this.pausedUntil = Date.now() + 50;
       }
       const again = await this.owner.send(this.source, toSend, permit.kind === 'TRIAL');
-      this.later.push(...again);
+      if (this.owner.isClosed) for (const { entry } of again) entry.settle('RELEASED');
+      else this.later.push(...again);
       if (permit.kind === 'TRIAL') this.pausedUntil = 0;
     } catch (error) {
       // A database or Redis failure: nothing was recorded; the checks go round again shortly.
       this.owner.warn(`${this.source}: batch not sent: ${(error as Error).message}`);
       const at = Date.now() + 1000;
-      this.later.push(...batch.map((entry) => ({ entry, at })));
+      if (this.owner.isClosed) for (const entry of batch) entry.settle('RELEASED');
+      else this.later.push(...batch.map((entry) => ({ entry, at })));
     } finally {
       this.inFlight--;
       this.pump();

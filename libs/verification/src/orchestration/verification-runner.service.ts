@@ -152,6 +152,11 @@ export class VerificationRunner {
    * and fail a check after its attempts or SOURCE_MAX_WAIT, so a source failure never fails this job; a database
    * failure does, and the queue retries it.
    */
+  /** Shutdown: checks waiting for a batch go back to their jobs, which end (and are retried) at once. */
+  releaseChecks(): void {
+    this.batches.release();
+  }
+
   async check(attempt: CheckAttempt): Promise<CheckOutcome> {
     const { runId, source } = attempt;
     const only = source === ALL_SOURCES ? null : source;
@@ -168,6 +173,10 @@ export class VerificationRunner {
         this.batches.submit(p.source as SourceCode, { runId, memberId: p.memberId }, state.startedAt),
       ),
     );
+    if (outcomes.includes('RELEASED')) {
+      // The worker is shutting down with checks still pending: fail this attempt so the queue hands the job on.
+      throw new Error(`run ${runId}: checks released at shutdown`);
+    }
     if (outcomes.includes('FAILED')) {
       this.logger.warn(`run ${runId}: some checks FAILED (see the run's checks)`);
       return 'FAILED';
