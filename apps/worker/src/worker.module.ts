@@ -8,6 +8,7 @@ import { QueueModule } from '@app/queue';
 import { IntakeWorkerModule } from './intake/intake-worker.module';
 import { VerificationPipelineModule } from '@app/verification';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { operationsMetricProviders } from './operations-metrics';
 import { jobDurationProvider } from './queue-worker';
 import { VerificationProcessor } from './verification.processor';
 
@@ -25,6 +26,6 @@ import { VerificationProcessor } from './verification.processor';
     ApplicationsModule,
     VerificationPipelineModule,
   ],
-  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor],
+  providers: [jobDurationProvider, ...operationsMetricProviders, VerificationProcessor, MaintenanceProcessor],
 })
 export class WorkerModule {}
