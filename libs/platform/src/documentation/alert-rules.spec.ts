@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
  * points at a heading of the operations guide. CI installs promtool (Debian package `prometheus`) when it is missing.
  */
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 const RULES = join(ROOT, 'deploy', 'prometheus', 'hev-alerts.yml');
 const RULE_TESTS = join(ROOT, 'deploy', 'prometheus', 'hev-alerts.test.yml');
 const OPERATIONS = join(ROOT, 'docs', 'operations.md');
