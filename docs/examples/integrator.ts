@@ -125,13 +125,16 @@ export async function submitApplication(
       },
     );
     try {
-      const accepted = (await job.waitUntilFinished(events, timeoutMs)) as {
+      const { applicationId, number, status, replayed } = (await job.waitUntilFinished(
+        events,
+        timeoutMs,
+      )) as {
         applicationId: string;
         number: string;
         status: string;
         replayed: boolean;
       };
-      return { accepted: true, ...accepted };
+      return { accepted: true, applicationId, number, status, replayed };
     } catch (error) {
       // The job failed: the platform refused it and published `application.intake-rejected` with every problem.
       return { accepted: false, reason: error instanceof Error ? error.message : String(error) };
