@@ -10,6 +10,7 @@ import { IntakeWorkerModule } from './intake/intake-worker.module';
 import { VerificationPipelineModule } from '@app/verification';
 import { AuditAnchorScheduler } from './audit-anchor.scheduler';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { operationsMetricProviders } from './operations-metrics';
 import { jobDurationProvider } from './queue-worker';
 import { VerificationProcessor } from './verification.processor';
 
@@ -28,6 +29,12 @@ import { VerificationProcessor } from './verification.processor';
     VerificationPipelineModule,
     AuditModule,
   ],
-  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor, AuditAnchorScheduler],
+  providers: [
+    jobDurationProvider,
+    ...operationsMetricProviders,
+    VerificationProcessor,
+    MaintenanceProcessor,
+    AuditAnchorScheduler,
+  ],
 })
 export class WorkerModule {}

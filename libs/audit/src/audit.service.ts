@@ -8,6 +8,7 @@ import { runInTransaction } from '@app/database';
 import { AuditChainHead } from './audit-chain-head.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { GENESIS_HASH, auditEntryHash, hashInputOf } from './audit-hash';
+import { recordAuditVerification } from './audit-metrics';
 import {
   toAuditEntryView,
   type AuditEntryView,
@@ -261,7 +262,9 @@ export class AuditService {
     const names = chains ?? (await this.listChains());
     const results: ChainVerification[] = [];
     for (const chain of names) results.push(await this.verifyChain(chain, batchSize));
-    return { valid: results.every((r) => r.valid), chains: results };
+    const verification = { valid: results.every((r) => r.valid), chains: results };
+    recordAuditVerification(verification);
+    return verification;
   }
 
   private async verifyChain(chain: string, batchSize: number): Promise<ChainVerification> {

@@ -6,3 +6,4 @@ export * from './audit-view';
 export * from './audit.module';
 export * from './audit.service';
 export * from './audit.types';
+export * from './audit-metrics';
