@@ -42,14 +42,19 @@ describe(`${AUDIT_VERIFY_FAILURES_METRIC} (PostgreSQL)`, () => {
     await audit.verify(['431125']);
     expect(await failuresOf('431125')).toBe(0);
 
-    // An attacker with superuser rights rewrites one entry.
-    await dataSource.transaction(async (tx) => {
+    // An attacker with superuser rights rewrites one entry (the platform's runtime role cannot).
+    const superuser = await new DataSource({
+      ...dataSourceOptions(db.adminUrl, 1),
+      logging: false,
+    }).initialize();
+    await superuser.transaction(async (tx) => {
       await tx.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
       await tx.query(
         `UPDATE audit_entries SET detail = '{"n":9}' WHERE chain = '431125' AND detail->>'n' = '2'`,
       );
       await tx.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
     });
+    await superuser.destroy();
     expect((await audit.verify(['431125'])).valid).toBe(false);
     expect(await failuresOf('431125')).toBe(1);
     await audit.verify(['431125']);
