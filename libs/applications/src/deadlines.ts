@@ -13,6 +13,11 @@ export interface Deadlines {
   countyDecisionDueOn: string | null;
   /** Past either date while the case is still open. */
   overdue: boolean;
+  /**
+   * A deadline was counted across a year with no official calendar, on weekends alone (SPEC 4): it may fall on a
+   * holiday, or too early, until an administrator loads that year.
+   */
+  calendarMissing: boolean;
 }
 
 export interface NoticePeriod {
@@ -73,7 +78,11 @@ export function computeDeadlines(input: DeadlineInput, calendar: WorkingCalendar
       (input.status === ApplicationStatus.AWAITING_COUNTY_DECISION &&
         countyDecisionDueOn !== null &&
         today > countyDecisionDueOn));
-  return { decisionDueOn, countyDecisionDueOn, overdue };
+  const calendarMissing =
+    !calendar.covers(input.createdOn, decisionDueOn) ||
+    (countyDecisionDueOn !== null &&
+      !calendar.covers(todayInChina(input.awaitingCountySince!), countyDecisionDueOn));
+  return { decisionDueOn, countyDecisionDueOn, overdue, calendarMissing };
 }
 
 /** SPEC 4: an approval takes effect in the month after the decision, in China (`2026-12`). */

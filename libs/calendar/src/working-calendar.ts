@@ -90,6 +90,23 @@ export class WorkingCalendar {
     return [...this.knownYears].sort();
   }
 
+  /** True when the calendar has the official arrangement for `year` (YYYY). */
+  hasYear(year: string): boolean {
+    return this.knownYears.has(year);
+  }
+
+  /**
+   * True when every year from `from`'s to `to`'s (YYYY-MM-DD, either order) has official data: a date counted across
+   * a year without it was counted on weekends alone (SPEC 4 `deadlines.calendarMissing`).
+   */
+  covers(from: string, to: string): boolean {
+    const first = Number(from.slice(0, 4));
+    const last = Number(to.slice(0, 4));
+    for (let year = Math.min(first, last); year <= Math.max(first, last); year++)
+      if (!this.knownYears.has(String(year))) return false;
+    return true;
+  }
+
   isWorkingDay(date: string): boolean {
     return this.isWorkingDayNumber(toDayNumber(date), date);
   }
@@ -138,7 +155,7 @@ export class WorkingCalendar {
     if (this.knownYears.has(year) || this.warnedYears.has(year)) return;
     this.warnedYears.add(year);
     this.logger.warn(
-      `No official holiday data for ${year}: counting Monday to Friday as working days. Add ${year} to ${HOLIDAY_DATA_PATH}.`,
+      `No official holiday data for ${year}: counting Monday to Friday as working days. An administrator loads it with PUT /api/v1/calendar/${year}.`,
     );
   }
 }

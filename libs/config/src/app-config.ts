@@ -57,6 +57,11 @@ export interface AppConfig {
   /** How often the worker sweeps for public notices past their end (their delayed job may have been lost). */
   publicNoticeSweepSeconds: number;
   reconcileAfterSeconds: number;
+  /**
+   * How often each process reloads the working-day calendar from PostgreSQL (SPEC 4): a `PUT /api/v1/calendar/{year}`
+   * is used at once by the process that took it and by every other api and worker process within this interval.
+   */
+  calendarRefreshSeconds: number;
   logLevel: string;
   /** BullMQ lock duration (and stalled-job check interval) of the worker's queues. */
   workerLockMs: number;
@@ -96,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicNoticeSeconds: durationSeconds(v.PUBLIC_NOTICE_DURATION ?? 'P7D'),
     publicNoticeSweepSeconds: durationSeconds(v.PUBLIC_NOTICE_SWEEP_INTERVAL ?? 'PT1M'),
     reconcileAfterSeconds: durationSeconds(v.RECONCILE_AFTER ?? 'PT5M'),
+    calendarRefreshSeconds: durationSeconds(v.CALENDAR_REFRESH_INTERVAL ?? 'PT10S'),
     logLevel: v.LOG_LEVEL ?? 'info',
     workerLockMs: v.WORKER_LOCK_MS ?? 30_000,
     verification: {

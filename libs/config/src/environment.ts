@@ -108,6 +108,12 @@ export class EnvironmentVariables {
   RECONCILE_AFTER?: string;
 
   @IsOptional()
+  @Matches(ISO_DURATION, {
+    message: 'CALENDAR_REFRESH_INTERVAL must be an ISO-8601 duration such as PT10S',
+  })
+  CALENDAR_REFRESH_INTERVAL?: string;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
