@@ -64,9 +64,12 @@ const COUNTY_PHASE: readonly ApplicationStatus[] = [
 export function computeDeadlines(input: DeadlineInput, calendar: WorkingCalendar): Deadlines {
   const today = input.today ?? todayInChina();
   const skipped = noticeDays(input.notices);
-  const decisionDueOn = calendar.addWorkingDays(input.createdOn, DECISION_WORKING_DAYS, {
-    skip: (date) => skipped.has(date),
-  });
+  // Without notice days the calendar answers from its memo: the create path's common case.
+  const decisionDueOn = calendar.addWorkingDays(
+    input.createdOn,
+    DECISION_WORKING_DAYS,
+    skipped.size > 0 ? { skip: (date) => skipped.has(date) } : {},
+  );
   const countyDecisionDueOn =
     input.awaitingCountySince && COUNTY_PHASE.includes(input.status)
       ? calendar.addWorkingDays(todayInChina(input.awaitingCountySince), COUNTY_DECISION_WORKING_DAYS)
