@@ -13,6 +13,7 @@ import { AuditService } from '@app/audit';
 import { DomainError } from '@app/common';
 import { appConfig, type AppConfigType } from '@app/config';
 import { runInTransaction } from '@app/database';
+import { CalendarRepository, type CalendarYearRow } from './calendar.repository';
 import { calendarYearProblem, validateCalendarYear } from './calendar-year-validation';
 import { defaultCalendar, WorkingCalendar, type HolidayData } from './working-calendar';
 
@@ -39,20 +40,7 @@ export interface CalendarYearSummary {
   updatedBy: string | null;
 }
 
-interface CalendarRow {
-  year: number;
-  holidays: string[];
-  workdays: string[];
-  source: string;
-  updated_at: Date;
-  updated_by_username: string | null;
-}
-
-const SELECT_YEARS = `SELECT year, holidays::text[] AS holidays, workdays::text[] AS workdays, source, updated_at,
-                             updated_by_username
-                        FROM working_calendar_years`;
-
-function toView(row: CalendarRow): CalendarYearView {
+function toView(row: CalendarYearRow): CalendarYearView {
   return {
     year: row.year,
     holidays: [...row.holidays].sort(),
@@ -90,6 +78,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CalendarRepository,
     private readonly audit: AuditService,
     @Optional() @Inject(appConfig.KEY) config?: AppConfigType,
   ) {
@@ -128,9 +117,9 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   private async load(): Promise<void> {
     const issued = ++this.loadsIssued;
-    let rows: CalendarRow[];
+    let rows: CalendarYearRow[];
     try {
-      rows = await this.dataSource.query<CalendarRow[]>(`${SELECT_YEARS} ORDER BY year`);
+      rows = await this.repository.findAll();
     } catch (error) {
       this.logger.warn(`Could not reload the working-day calendar: ${(error as Error).message}`);
       return;
@@ -151,7 +140,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
 
   /** `GET /api/v1/calendar`: every stored year, oldest first, without its dates. */
   async list(): Promise<CalendarYearSummary[]> {
-    const rows = await this.dataSource.query<CalendarRow[]>(`${SELECT_YEARS} ORDER BY year`);
+    const rows = await this.repository.findAll();
     return rows.map((r) => ({
       year: r.year,
       source: r.source,
@@ -166,9 +155,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
   async get(year: string): Promise<CalendarYearView> {
     const problem = calendarYearProblem(year);
     if (problem) throw DomainError.validation([problem]);
-    const [row] = await this.dataSource.query<CalendarRow[]>(`${SELECT_YEARS} WHERE year = $1`, [
-      Number(year),
-    ]);
+    const row = await this.repository.findYear(Number(year));
     if (!row) throw DomainError.notFound(`Calendar of ${year}`);
     return toView(row);
   }
@@ -184,20 +171,11 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
     const { value } = validation;
 
     const stored = await runInTransaction(this.dataSource, async (tx) => {
-      const [before] = await tx.query<CalendarRow[]>(`${SELECT_YEARS} WHERE year = $1 FOR UPDATE`, [
-        validation.year,
-      ]);
-      const [row] = await tx.query<CalendarRow[]>(
-        `INSERT INTO working_calendar_years AS c
-                (year, holidays, workdays, source, updated_by, updated_by_username, updated_at)
-         VALUES ($1, $2::date[], $3::date[], $4, $5, $6, now())
-         ON CONFLICT (year) DO UPDATE
-            SET holidays = EXCLUDED.holidays, workdays = EXCLUDED.workdays, source = EXCLUDED.source,
-                updated_by = EXCLUDED.updated_by, updated_by_username = EXCLUDED.updated_by_username,
-                updated_at = EXCLUDED.updated_at
-         RETURNING year, holidays::text[] AS holidays, workdays::text[] AS workdays, source, updated_at,
-                   updated_by_username`,
-        [validation.year, value.holidays, value.workdays, value.source, actor.id, actor.username],
+      const before = await this.repository.lockYear(tx, validation.year);
+      const row = await this.repository.replaceYear(
+        tx,
+        { year: validation.year, ...value },
+        { id: actor.id, username: actor.username },
       );
       const previous = before ? toView(before) : null;
       await this.audit.append(tx, {
@@ -218,7 +196,7 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
         },
         ip: ip ?? null,
       });
-      return toView(row!);
+      return toView(row);
     });
     // This process uses the new calendar at once (a load issued after the commit); the others at their next reload.
     await this.load();

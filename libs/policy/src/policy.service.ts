@@ -165,14 +165,13 @@ export class PolicyService {
     if (!isWithinScope(target, caller.areaCode) && !isWithinScope(caller.areaCode, target))
       await this.deny(caller, target, ip);
     if (!(await this.areaExists(target))) throw DomainError.notFound('Area');
-    const rows = await this.dataSource
-      .getRepository(PolicyParameterVersion)
-      .createQueryBuilder('v')
-      .where('v.areaCode IN (:...path)', { path: governingAreas(target) })
-      .orderBy('v.effectiveFrom', 'DESC')
-      .addOrderBy('v.areaCode', 'DESC')
-      .getMany();
-    return rows.map(toPolicyVersionView);
+    const versions = (
+      await Promise.all(governingAreas(target).map((code) => this.listVersions(code)))
+    ).flat();
+    // Newest first; on the same date the more specific area first (a county's code sorts after its city's).
+    return versions.sort(
+      (a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.areaCode.localeCompare(a.areaCode),
+    );
   }
 
   /** Every version of one area's own parameters, oldest first. */
