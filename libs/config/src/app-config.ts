@@ -58,6 +58,8 @@ export interface AppConfig {
   publicNoticeSweepSeconds: number;
   reconcileAfterSeconds: number;
   logLevel: string;
+  /** The browser console ends a session after this many idle minutes (CONSOLE_IDLE_MINUTES). */
+  consoleIdleMinutes: number;
   /** BullMQ lock duration (and stalled-job check interval) of the worker's queues. */
   workerLockMs: number;
   verification: VerificationConfig;
@@ -97,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicNoticeSweepSeconds: durationSeconds(v.PUBLIC_NOTICE_SWEEP_INTERVAL ?? 'PT1M'),
     reconcileAfterSeconds: durationSeconds(v.RECONCILE_AFTER ?? 'PT5M'),
     logLevel: v.LOG_LEVEL ?? 'info',
+    consoleIdleMinutes: v.CONSOLE_IDLE_MINUTES ?? 30,
     workerLockMs: v.WORKER_LOCK_MS ?? 30_000,
     verification: {
       concurrency: v.VERIFICATION_CONCURRENCY ?? 32,
