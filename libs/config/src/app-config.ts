@@ -63,6 +63,8 @@ export interface AppConfig {
    */
   calendarRefreshSeconds: number;
   logLevel: string;
+  /** The browser console ends a session after this many idle minutes (CONSOLE_IDLE_MINUTES). */
+  consoleIdleMinutes: number;
   /** BullMQ lock duration (and stalled-job check interval) of the worker's queues. */
   workerLockMs: number;
   verification: VerificationConfig;
@@ -103,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reconcileAfterSeconds: durationSeconds(v.RECONCILE_AFTER ?? 'PT5M'),
     calendarRefreshSeconds: durationSeconds(v.CALENDAR_REFRESH_INTERVAL ?? 'PT10S'),
     logLevel: v.LOG_LEVEL ?? 'info',
+    consoleIdleMinutes: v.CONSOLE_IDLE_MINUTES ?? 30,
     workerLockMs: v.WORKER_LOCK_MS ?? 30_000,
     verification: {
       concurrency: v.VERIFICATION_CONCURRENCY ?? 32,

@@ -52,6 +52,13 @@ export class EnvironmentVariables {
   @Max(65535)
   MOCK_SOURCES_PORT?: number;
 
+  /** Minutes without input after which the browser console ends the session. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  CONSOLE_IDLE_MINUTES?: number;
+
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'MOCK_SOURCES_URL must be an http(s):// URL' })
   MOCK_SOURCES_URL?: string;
@@ -263,6 +270,7 @@ const NUMERIC = [
   'PORT',
   'WORKER_PORT',
   'MOCK_SOURCES_PORT',
+  'CONSOLE_IDLE_MINUTES',
   'JWT_EXPIRES_IN',
   'VERIFICATION_CONCURRENCY',
   'WORKER_LOCK_MS',

@@ -7,3 +7,4 @@ export * from './http-app';
 export * from './logging.module';
 export * from './metrics.module';
 export * from './validation';
+export * from './console-static';

@@ -7,6 +7,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AuthService, LoginDto, Public, type LoginResult } from '@app/access';
+import { LoginResponseDto } from './access-response.dto';
 
 @ApiTags('access')
 @Controller('api/v1/auth')
@@ -17,7 +18,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token (SPEC 2.3)' })
-  @ApiOkResponse({ description: '{ accessToken, tokenType, expiresIn, user }' })
+  @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong username or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this username or address' })
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResult> {

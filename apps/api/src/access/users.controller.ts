@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateUserDto,
   CurrentUser,
@@ -10,6 +10,7 @@ import {
   type UserView,
 } from '@app/access';
 import { DomainError } from '@app/common';
+import { UserListDto, UserViewDto } from './access-response.dto';
 
 @ApiTags('access')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class UsersController {
   @HttpCode(201)
   @Roles(Role.ADMIN)
   @ApiOperation({ summary: 'Create a user bound to one area with roles valid for its level' })
+  @ApiCreatedResponse({ type: UserViewDto })
   create(@Body() body: CreateUserDto, @CurrentUser() admin: AuthUser, @Ip() ip: string): Promise<UserView> {
     return this.users.create(admin, body, ip);
   }
@@ -28,6 +30,7 @@ export class UsersController {
   @Get('users')
   @Roles(Role.ADMIN)
   @ApiOperation({ summary: 'List users' })
+  @ApiOkResponse({ type: UserListDto })
   async list(): Promise<{ items: UserView[] }> {
     return { items: await this.users.list() };
   }
@@ -35,6 +38,7 @@ export class UsersController {
   @Get('me')
   @Roles(...Object.values(Role))
   @ApiOperation({ summary: 'The caller' })
+  @ApiOkResponse({ type: UserViewDto })
   async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
     const user = await this.users.findById(caller.id);
     if (!user) throw DomainError.notFound('User');

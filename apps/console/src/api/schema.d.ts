@@ -1,0 +1,2050 @@
+/* Generated from the API's OpenAPI document by `npm run openapi` (tools/openapi-types.ts). Do not edit:
+ * change the DTOs and response decorators in apps/api and libs/*, then run `npm run openapi`. `npm run lint` fails
+ * when this file is stale. */
+export type paths = {
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List applications in the caller’s scope, newest first */
+        get: operations["ApplicationsController_list"];
+        put?: never;
+        /** Submit a household application (SPEC 3.1) */
+        post: operations["ApplicationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application view (every read is audited) */
+        get: operations["ApplicationsController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The application’s audit entries in chain order */
+        get: operations["ApplicationWorkflowController_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** County decision (审核确认): APPROVE, REJECT or RETURN */
+        post: operations["ApplicationWorkflowController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decision-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed decision record (SPEC 6.5): verify recordHash and signature with GET /api/v1/keys */
+        get: operations["ApplicationWorkflowController_decisionRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/members/{memberId}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record or replace a member’s authorisation */
+        put: operations["ApplicationsController_recordAuthorization"];
+        post?: never;
+        /** Revoke a member’s authorisation (pending checks are cancelled) */
+        delete: operations["ApplicationsController_revokeAuthorization"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an objection during the public notice (the case returns to VERIFIED) */
+        post: operations["ApplicationWorkflowController_objection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/reverify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new verification run (from VERIFIED or AWAITING_COUNTY_DECISION) */
+        post: operations["VerificationController_reverify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/township-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Township review (初审): RECOMMEND_APPROVE starts the public notice */
+        post: operations["ApplicationWorkflowController_townshipReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest verification run: per-source check states, report and recommendation */
+        get: operations["VerificationController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/verification/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The normalised source answers of the latest run, ID numbers masked (audited) */
+        get: operations["VerificationController_sources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the application */
+        post: operations["ApplicationsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/areas/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An area inside the caller’s scope with its direct children (404 outside the scope) */
+        get: operations["AreasController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries inside the caller’s area scope, oldest first */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the hash chains in the caller’s scope (or one chain) and report breaks */
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a username and password for a bearer token (SPEC 2.3) */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform’s Ed25519 public key (JWK with RFC 7638 key id, and PEM) */
+        get: operations["KeysController_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller */
+        get: operations["UsersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The policy parameters effective for an area on a date (SPEC 6.1)
+         * @description Any area inside the caller’s scope, or one of the caller’s own ancestors.
+         */
+        get: operations["PolicyController_get"];
+        put?: never;
+        /** Add a new version of a city’s or county’s policy parameters with its legal basis */
+        post: operations["PolicyController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per source: calls, failures, p50/p95 latency over the last hour, circuit state */
+        get: operations["SourceReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per township in scope: open cases by status, decided in the last 30 days, median days to decision, overdue, staff */
+        get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user bound to one area with roles valid for its level */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PrometheusController_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        AddPolicyVersionDto: {
+            /**
+             * @description A city or county code inside the administrator’s scope.
+             * @example 431102
+             */
+            areaCode: string;
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            effectiveFrom: string;
+            /** @example 永州市民政局 永民发〔2027〕1号 */
+            legalBasis: string;
+            /** @description All ten parameters of SPEC 6.1. */
+            values: components["schemas"]["PolicyValuesDto"];
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationSummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ApplicationSummaryDto: {
+            applicantName: string;
+            countyCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Number of members. */
+            members: number;
+            number: string;
+            /** @enum {string} */
+            programme: "DIBAO" | "EDGE" | "TEKUN";
+            /** @enum {string} */
+            status: "AWAITING_AUTHORIZATION" | "VERIFYING" | "VERIFIED" | "IN_PUBLIC_NOTICE" | "AWAITING_COUNTY_DECISION" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+            townshipCode: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ApplicationViewDto: {
+            address: string;
+            countyCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            deadlines: components["schemas"]["DeadlinesDto"];
+            decision: components["schemas"]["DecisionViewDto"] | null;
+            hasAbleSupporter: boolean;
+            /** Format: uuid */
+            id: string;
+            members: components["schemas"]["MemberViewDto"][];
+            /** @example 431102001-2026-000042 */
+            number: string;
+            /** @enum {string} */
+            programme: "DIBAO" | "EDGE" | "TEKUN";
+            publicNotice: components["schemas"]["PublicNoticeViewDto"] | null;
+            recommendation: components["schemas"]["RecommendationSummaryDto"] | null;
+            /** @enum {string} */
+            residence: "URBAN" | "RURAL";
+            staffRelative: boolean;
+            /** @enum {string} */
+            status: "AWAITING_AUTHORIZATION" | "VERIFYING" | "VERIFIED" | "IN_PUBLIC_NOTICE" | "AWAITING_COUNTY_DECISION" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+            townshipCode: string;
+            townshipReview: components["schemas"]["TownshipReviewViewDto"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        AreaDto: {
+            /** @example 431102001 */
+            code: string;
+            /** @enum {string} */
+            level: "CITY" | "COUNTY" | "TOWNSHIP" | "VILLAGE";
+            /** @example 朝阳街道 */
+            name: string;
+            parentCode: string | null;
+        };
+        AreaWithChildrenDto: {
+            children: components["schemas"]["AreaDto"][];
+            /** @example 431102001 */
+            code: string;
+            /** @enum {string} */
+            level: "CITY" | "COUNTY" | "TOWNSHIP" | "VILLAGE";
+            /** @example 朝阳街道 */
+            name: string;
+            parentCode: string | null;
+        };
+        AssetsDto: {
+            depositsFen: number;
+            dwellings: number;
+            securitiesFen: number;
+            vehicles: number;
+        };
+        AuditActorDto: {
+            /** @description The area the actor is bound to. */
+            areaCode: string | null;
+            /** @description The role the action was performed in. */
+            role: string | null;
+            /** Format: uuid */
+            userId: string | null;
+            username: string | null;
+        };
+        AuditEntryDto: {
+            /** @example application.viewed */
+            action: string;
+            actor: components["schemas"]["AuditActorDto"];
+            /** Format: uuid */
+            applicationId: string | null;
+            /** @example 431102001 */
+            areaCode: string;
+            /** Format: date-time */
+            at: string;
+            /** @example 431102 */
+            chain: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 (hex) over prevHash and the entry’s RFC 8785 canonical JSON. */
+            hash: string;
+            ip: string | null;
+            /** @description SHA-256 (hex) of the previous entry in the chain; 64 zeros for the first. */
+            prevHash: string;
+            seq: number;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditTrailDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+        };
+        AuditVerificationDto: {
+            chains: components["schemas"]["ChainVerificationDto"][];
+            valid: boolean;
+        };
+        AuthorizationDto: {
+            /** @example AUTH-431102001-000123 */
+            documentRef: string;
+            /**
+             * @description Date signed (not in the future)
+             * @example 2026-11-20
+             */
+            signedAt: string;
+            /** @enum {string} */
+            signer: "SELF" | "GUARDIAN";
+        };
+        AuthorizationViewDto: {
+            documentRef: string;
+            /** Format: date */
+            signedAt: string;
+            /** @enum {string} */
+            signer: "SELF" | "GUARDIAN";
+        };
+        ChainVerificationDto: {
+            /** @description seq of the first entry that does not verify. */
+            brokenAt?: number;
+            /** @example 431102 */
+            chain: string;
+            entries: number;
+            /** @description Hash of the chain’s last entry. */
+            head: string;
+            valid: boolean;
+        };
+        CheckViewDto: {
+            attempts: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            error: string | null;
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            source: "HUKOU" | "VEHICLE" | "SOCIAL_SECURITY" | "REAL_ESTATE" | "MARKET_REGULATION" | "TAX" | "HOUSING_FUND" | "BANKING" | "CIVIL_AFFAIRS" | "DISABILITY" | "PUBLIC_PAYROLL";
+            /** @enum {string} */
+            status: "PENDING" | "SUCCEEDED" | "NO_RECORD" | "FAILED" | "NOT_AUTHORIZED" | "CANCELLED";
+        };
+        CreateApplicationDto: {
+            /** @example 零陵区朝阳街道某某路12号 */
+            address: string;
+            /** @default false */
+            hasAbleSupporter: boolean;
+            members: components["schemas"]["MemberDto"][];
+            /** @enum {string} */
+            programme: "DIBAO" | "EDGE" | "TEKUN";
+            /** @enum {string} */
+            residence: "URBAN" | "RURAL";
+            /** @default false */
+            staffRelative: boolean;
+            /** @example 431102001 */
+            townshipCode: string;
+        };
+        CreateUserDto: {
+            /** @example 431102001 */
+            areaCode: string;
+            /** @example 朝阳街道核对站 王芳 */
+            displayName: string;
+            password: string;
+            roles: ("STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN")[];
+            /** @example op-431102001 */
+            username: string;
+        };
+        DeadlinesDto: {
+            /** @description A deadline falls in a year with no working-day calendar (SPEC 4). */
+            calendarMissing?: boolean;
+            /** Format: date */
+            countyDecisionDueOn: string | null;
+            /** Format: date */
+            decisionDueOn: string;
+            overdue: boolean;
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            decision: "APPROVE" | "REJECT" | "RETURN";
+            /** @description Required for REJECT and RETURN; for APPROVE against a recommendation that is not ELIGIBLE (an override) and for a staff relative’s application, at least 10 characters */
+            reason?: Record<string, never> | null;
+        };
+        DecisionViewDto: {
+            /** Format: date-time */
+            decidedAt: string;
+            decidedBy: string;
+            /** @enum {string} */
+            decision: "APPROVE" | "REJECT" | "RETURN";
+            /** @example 2026-12 */
+            effectiveMonth: string | null;
+            monthlyBenefitFen: number | null;
+            reason: string | null;
+        };
+        DeclaredAssetsDto: {
+            /** @example 0 */
+            depositsFen: number;
+            /** @example 0 */
+            dwellings: number;
+            /** @example 0 */
+            securitiesFen: number;
+            /** @example 0 */
+            vehicles: number;
+        };
+        DeclaredAssetsReportDto: {
+            depositsFen: number;
+            dwellings: number;
+            financialAssetsFen: number;
+            securitiesFen: number;
+            vehicles: number;
+        };
+        DeclaredMonthlyIncomeDto: {
+            /** @example 0 */
+            businessFen: number;
+            /** @example 0 */
+            excludedFen: number;
+            /** @example 0 */
+            propertyFen: number;
+            /** @example 0 */
+            transferFen: number;
+            /** @example 0 */
+            wageFen: number;
+        };
+        DisabilityDto: {
+            /** @enum {string} */
+            category: "PHYSICAL" | "VISUAL" | "HEARING" | "SPEECH" | "INTELLECTUAL" | "MENTAL" | "MULTIPLE";
+            grade: number;
+        };
+        DiscrepancyDto: {
+            /** @enum {string} */
+            code: "UNDECLARED_WAGE" | "UNDECLARED_PENSION" | "UNDECLARED_VEHICLE" | "UNDECLARED_PROPERTY" | "UNDECLARED_DEPOSITS" | "UNDECLARED_BUSINESS" | "MEMBER_DECEASED" | "PUBLIC_PAYROLL" | "ALREADY_ASSISTED" | "PERSON_NOT_FOUND";
+            declaredFen?: number;
+            detail: string;
+            foundFen?: number;
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            source: "HUKOU" | "VEHICLE" | "SOCIAL_SECURITY" | "REAL_ESTATE" | "MARKET_REGULATION" | "TAX" | "HOUSING_FUND" | "BANKING" | "CIVIL_AFFAIRS" | "DISABILITY" | "PUBLIC_PAYROLL";
+        };
+        EffectivePolicyDto: {
+            /**
+             * @description The area whose version applies (a county’s over the city’s).
+             * @example 431100
+             */
+            areaCode: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            effectiveFrom: string;
+            legalBasis: string;
+            values: components["schemas"]["PolicyValuesDto"];
+            /**
+             * Format: uuid
+             * @description The version id, echoed as a recommendation’s policyVersion.
+             */
+            version: string;
+        };
+        HouseholdReportDto: {
+            activeEnterprises: number;
+            assessedMonthlyIncomeFen: number;
+            countedMembers: number;
+            dwellings: number;
+            financialAssetsFen: number;
+            perCapitaMonthlyIncomeFen: number;
+            standardFen: number;
+            vehicles: number;
+        };
+        IncomeBreakdownDto: {
+            businessFen: number;
+            propertyFen: number;
+            totalFen: number;
+            transferFen: number;
+            wageFen: number;
+        };
+        InvestigationDto: {
+            findings: string;
+            investigators: string[];
+            /** Format: date */
+            visitedOn: string;
+        };
+        LoginDto: {
+            /** @example admin-dev-password */
+            password: string;
+            /** @example admin */
+            username: string;
+        };
+        LoginResponseDto: {
+            accessToken: string;
+            /** @description Seconds until the token expires. */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            user: components["schemas"]["LoginUserDto"];
+        };
+        LoginUserDto: {
+            /** @example 431102001 */
+            areaCode: string;
+            /** Format: uuid */
+            id: string;
+            roles: ("STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN")[];
+            username: string;
+        };
+        MemberAssessedDto: {
+            financialAssetsFen: number;
+            income: components["schemas"]["IncomeBreakdownDto"];
+        };
+        MemberDeclaredDto: {
+            assets: components["schemas"]["DeclaredAssetsReportDto"];
+            excludedIncomeFen: number;
+            income: components["schemas"]["IncomeBreakdownDto"];
+        };
+        MemberDto: {
+            authorization?: components["schemas"]["AuthorizationDto"] | null;
+            coResident: boolean;
+            declaredAssets: components["schemas"]["DeclaredAssetsDto"];
+            declaredMonthlyIncome: components["schemas"]["DeclaredMonthlyIncomeDto"];
+            disability?: components["schemas"]["DisabilityDto"] | null;
+            /** @enum {string} */
+            employment: "EMPLOYED" | "FLEXIBLE" | "UNEMPLOYED" | "RETIRED" | "STUDENT" | "NONE";
+            /** @enum {string|null} */
+            exclusion?: "PRISON" | "DRUG_REHAB" | "MISSING" | "RELIGIOUS_3Y" | null;
+            /**
+             * @description GB 11643 resident ID number (never returned in full)
+             * @example 431102198001010012
+             */
+            idNumber: string;
+            /** @example 张三 */
+            name: string;
+            /** @enum {string} */
+            relation: "SELF" | "SPOUSE" | "CHILD" | "PARENT" | "SIBLING" | "GRANDPARENT" | "GRANDCHILD" | "CHILD_IN_LAW" | "OTHER";
+        };
+        MemberReportDto: {
+            assessed: components["schemas"]["MemberAssessedDto"];
+            declared: components["schemas"]["MemberDeclaredDto"];
+            /** Format: uuid */
+            memberId: string;
+            relation: string;
+            verified: components["schemas"]["MemberVerifiedDto"];
+        };
+        MemberVerifiedDto: {
+            assets: components["schemas"]["VerifiedAssetsReportDto"];
+            /** @description How each source’s check of this member ended, by source code. */
+            checks: {
+                [key: string]: "PENDING" | "SUCCEEDED" | "NO_RECORD" | "FAILED" | "NOT_AUTHORIZED" | "CANCELLED";
+            };
+            income: components["schemas"]["VerifiedIncomeDto"];
+        };
+        MemberViewDto: {
+            age: number;
+            authorization: components["schemas"]["AuthorizationViewDto"] | null;
+            coResident: boolean;
+            counted: boolean;
+            declaredAssets: components["schemas"]["AssetsDto"];
+            declaredMonthlyIncome: components["schemas"]["MonthlyIncomeDto"];
+            disability: components["schemas"]["DisabilityDto"] | null;
+            /** @enum {string} */
+            employment: "EMPLOYED" | "FLEXIBLE" | "UNEMPLOYED" | "RETIRED" | "STUDENT" | "NONE";
+            /** @enum {string|null} */
+            exclusion: "PRISON" | "DRUG_REHAB" | "MISSING" | "RELIGIOUS_3Y" | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 431102********0012 */
+            idNumberMasked: string;
+            name: string;
+            /** @enum {string} */
+            relation: "SELF" | "SPOUSE" | "CHILD" | "PARENT" | "GRANDPARENT" | "GRANDCHILD" | "SIBLING" | "OTHER";
+            /** @enum {string} */
+            sex: "M" | "F";
+        };
+        MonthlyIncomeDto: {
+            businessFen: number;
+            excludedFen: number;
+            propertyFen: number;
+            transferFen: number;
+            wageFen: number;
+        };
+        NotCountedDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            reason: "NOT_CO_RESIDENT" | "PRISON" | "DRUG_REHAB" | "MISSING" | "RELIGIOUS_3Y" | "DECEASED";
+        };
+        ObjectionDto: {
+            /** @example 2026-11-22 */
+            receivedOn: string;
+            summary: string;
+        };
+        ObjectionViewDto: {
+            /** Format: date */
+            receivedOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            summary: string;
+        };
+        PolicyValuesDto: {
+            /**
+             * @description Monthly rural dibao standard per person, integer fen.
+             * @example 45000
+             */
+            dibaoStandardRuralFen: number;
+            /**
+             * @description Monthly urban dibao standard per person, integer fen.
+             * @example 65000
+             */
+            dibaoStandardUrbanFen: number;
+            /**
+             * @description EDGE: financial assets ≤ months × standard × n.
+             * @example 36
+             */
+            edgeFinancialAssetMonths: number;
+            /**
+             * @description Edge-family income line × standard; 1–10, ≤ 6 decimals.
+             * @example 1.5
+             */
+            edgeMultiplier: number;
+            /**
+             * @description Enterprise registered capital limit, integer fen.
+             * @example 20000000
+             */
+            enterpriseCapitalLimitFen: number;
+            /**
+             * @description DIBAO and TEKUN: financial assets ≤ months × standard × n.
+             * @example 24
+             */
+            financialAssetMonths: number;
+            /**
+             * @description Declared/verified income discrepancy tolerance, integer fen.
+             * @example 10000
+             */
+            incomeToleranceFen: number;
+            /**
+             * @description Discrepancy tolerance in percent; 0–100, ≤ 6 decimals.
+             * @example 10
+             */
+            incomeTolerancePct: number;
+            /** @example 1 */
+            maxDwellings: number;
+            /**
+             * @description Tekun support × standard; 1–10, ≤ 6 decimals.
+             * @example 1.3
+             */
+            tekunMultiplier: number;
+        };
+        PolicyVersionDto: {
+            /**
+             * @description The area whose version applies (a county’s over the city’s).
+             * @example 431100
+             */
+            areaCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            effectiveFrom: string;
+            legalBasis: string;
+            values: components["schemas"]["PolicyValuesDto"];
+            /**
+             * Format: uuid
+             * @description The version id, echoed as a recommendation’s policyVersion.
+             */
+            version: string;
+        };
+        PublicNoticeViewDto: {
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @enum {string|null} */
+            endReason: "EXPIRED" | "OBJECTION" | "CANCELLED" | null;
+            /** Format: date-time */
+            endsAt: string;
+            objections: components["schemas"]["ObjectionViewDto"][];
+            /** Format: date-time */
+            startedAt: string;
+        };
+        PublicSigningKeyDto: {
+            /** @enum {string} */
+            alg: "EdDSA";
+            /** @enum {string} */
+            crv: "Ed25519";
+            /** @description RFC 7638 thumbprint. */
+            kid: string;
+            /** @enum {string} */
+            kty: "OKP";
+            /** @description The same key as SPKI PEM. */
+            pem: string;
+            /** @enum {string} */
+            use: "sig";
+            /** @description The public key, base64url. */
+            x: string;
+        };
+        PublishedKeysDto: {
+            keys: components["schemas"]["PublicSigningKeyDto"][];
+        };
+        RecommendationAssessmentDto: {
+            dwellings: number;
+            financialAssetsFen: number;
+            householdIncomeFen: number;
+            n: number;
+            perCapitaFen: number;
+            standardFen: number;
+            vehicles: number;
+        };
+        RecommendationDto: {
+            /** @enum {string|null} */
+            alternativeProgramme: "DIBAO" | "EDGE" | null;
+            assessment: components["schemas"]["RecommendationAssessmentDto"];
+            /** @description The formula’s amount even when the outcome is not ELIGIBLE (SPEC 6.4). */
+            computedBenefitFen?: number;
+            monthlyBenefitFen: number;
+            /** @enum {string} */
+            outcome: "ELIGIBLE" | "INELIGIBLE" | "NEEDS_REVIEW";
+            policyVersion: string;
+            /** @enum {string} */
+            programme: "DIBAO" | "EDGE" | "TEKUN";
+            rules: components["schemas"]["RuleTraceDto"][];
+        };
+        RecommendationSummaryDto: {
+            monthlyBenefitFen: number;
+            /** @enum {string} */
+            outcome: "ELIGIBLE" | "INELIGIBLE" | "NEEDS_REVIEW";
+        };
+        RuleTraceDto: {
+            /** @description The figures the rule used. */
+            detail: string;
+            /** @enum {string} */
+            id: "INCOME" | "FINANCIAL_ASSETS" | "VEHICLES" | "DWELLINGS" | "ENTERPRISE" | "PUBLIC_PAYROLL" | "ALREADY_ASSISTED" | "NO_LABOUR_CAPACITY" | "NO_ABLE_SUPPORTER" | "DATA_COMPLETE";
+            legalBasis: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL" | "REVIEW";
+        };
+        SignedDecisionRecordDto: {
+            /** @description kid of the key at GET /api/v1/keys. */
+            keyId: string;
+            /** @description The record: household snapshot, every source response with its SHA-256, policy, rule trace, outcome and the decisions added so far. Signed as its RFC 8785 canonical JSON. */
+            record: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 (hex) of the canonical JSON of `record`. */
+            recordHash: string;
+            /** @description Base64 Ed25519 signature of the same canonical JSON bytes. */
+            signature: string;
+            /** @enum {string} */
+            signatureAlgorithm: "Ed25519";
+        };
+        TownshipReviewDto: {
+            comment: string;
+            investigation?: components["schemas"]["InvestigationDto"] | null;
+            /** @enum {string} */
+            opinion: "RECOMMEND_APPROVE" | "RECOMMEND_REJECT";
+        };
+        TownshipReviewViewDto: {
+            comment: string;
+            investigation: components["schemas"]["InvestigationDto"] | null;
+            /** @enum {string} */
+            opinion: "RECOMMEND_APPROVE" | "RECOMMEND_REJECT";
+            /** Format: date-time */
+            reviewedAt: string;
+            /** @description Username of the reviewer. */
+            reviewedBy: string;
+        };
+        UnverifiedMemberDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            reason: "NOT_AUTHORIZED";
+        };
+        UserListDto: {
+            items: components["schemas"]["UserViewDto"][];
+        };
+        UserViewDto: {
+            areaCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            roles: ("STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN")[];
+            username: string;
+        };
+        VerificationReportDto: {
+            /** Format: uuid */
+            applicationId: string;
+            discrepancies: components["schemas"]["DiscrepancyDto"][];
+            /** Format: date-time */
+            generatedAt: string;
+            household: components["schemas"]["HouseholdReportDto"];
+            members: components["schemas"]["MemberReportDto"][];
+            missingSources: ("HUKOU" | "VEHICLE" | "SOCIAL_SECURITY" | "REAL_ESTATE" | "MARKET_REGULATION" | "TAX" | "HOUSING_FUND" | "BANKING" | "CIVIL_AFFAIRS" | "DISABILITY" | "PUBLIC_PAYROLL")[];
+            notCounted: components["schemas"]["NotCountedDto"][];
+            number: string;
+            policyVersion: string;
+            /** @enum {string} */
+            programme: "DIBAO" | "EDGE" | "TEKUN";
+            /** @enum {string} */
+            residence: "URBAN" | "RURAL";
+            /** Format: uuid */
+            runId: string;
+            /** @enum {string} */
+            runStatus: "COMPLETE" | "INCOMPLETE";
+            unverifiedMembers: components["schemas"]["UnverifiedMemberDto"][];
+        };
+        VerificationRunViewDto: {
+            checks: components["schemas"]["CheckViewDto"][];
+            /** Format: date-time */
+            completedAt: string | null;
+            recommendation: components["schemas"]["RecommendationDto"] | null;
+            report: components["schemas"]["VerificationReportDto"] | null;
+            /** Format: uuid */
+            runId: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "RUNNING" | "COMPLETE" | "INCOMPLETE" | "CANCELLED";
+        };
+        VerifiedAssetsReportDto: {
+            activeEnterprises: number;
+            depositsFen: number;
+            dwellings: number;
+            financialAssetsFen: number;
+            securitiesFen: number;
+            vehicles: number;
+            wealthProductsFen: number;
+        };
+        VerifiedIncomeDto: {
+            /** @description Always null: no source reports business income. */
+            businessFen: number | null;
+            /** @description Always null: no source reports property income. */
+            propertyFen: number | null;
+            transferFen: number;
+            wageFen: number;
+            /** @enum {string|null} */
+            wageSource: "SOCIAL_SECURITY" | "HOUSING_FUND" | "TAX" | null;
+        };
+        WithdrawDto: {
+            reason: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    ApplicationsController_list: {
+        parameters: {
+            query?: {
+                /** @description An area inside the caller’s scope (county or township code) */
+                areaCode?: string;
+                page?: number;
+                pageSize?: number;
+                programme?: "DIBAO" | "EDGE" | "TEKUN";
+                /** @description Matches the application number or the applicant’s name */
+                q?: string;
+                status?: "AWAITING_AUTHORIZATION" | "VERIFYING" | "VERIFIED" | "IN_PUBLIC_NOTICE" | "AWAITING_COUNTY_DECISION" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–128 characters */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApplicationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    ApplicationWorkflowController_audit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditTrailDto"];
+                };
+            };
+        };
+    };
+    ApplicationWorkflowController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    ApplicationWorkflowController_decisionRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedDecisionRecordDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_recordAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_revokeAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    ApplicationWorkflowController_objection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    VerificationController_reverify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    ApplicationWorkflowController_townshipReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TownshipReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    VerificationController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationRunViewDto"];
+                };
+            };
+        };
+    };
+    VerificationController_sources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApplicationsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationViewDto"];
+                };
+            };
+        };
+    };
+    AreasController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaWithChildrenDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                action?: string;
+                /** @description The acting user’s username. */
+                actor?: string;
+                applicationId?: string;
+                /** @description Entries at or after this instant (ISO 8601). */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Entries at or before this instant (ISO 8601). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: {
+                /** @description A county code, or the city code for city-level actions; every chain in scope when absent. */
+                chain?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Wrong username or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failed logins for this username or address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    KeysController_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedKeysDto"];
+                };
+            };
+        };
+    };
+    UsersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
+            };
+        };
+    };
+    PolicyController_get: {
+        parameters: {
+            query?: {
+                /** @description The area the parameters should apply to; the caller’s own area when absent. */
+                areaCode?: string;
+                /** @description The date the parameters should be effective on; today in China when absent. */
+                on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectivePolicyDto"];
+                };
+            };
+            /** @description Outside the caller’s scope, an unknown area, or no version effective yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PolicyController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPolicyVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionDto"];
+                };
+            };
+            /** @description The area already has a version effective on that date */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SourceReportController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_report: {
+        parameters: {
+            query?: {
+                /** @description A city, county or township inside the caller’s scope; the caller’s own area when absent. */
+                areaCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                    };
+                };
+            };
+        };
+    };
+    PrometheusController_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
