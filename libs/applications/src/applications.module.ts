@@ -14,7 +14,15 @@ import { ApplicationWorkflowService } from './application-workflow.service';
 import { ApplicationsService } from './applications.service';
 
 @Module({
-  imports: [AccessModule, AreasModule, AuditModule, CalendarStoreModule, DecisionsModule, EventsModule, PrivacyModule],
+  imports: [
+    AccessModule,
+    AreasModule,
+    AuditModule,
+    CalendarStoreModule,
+    DecisionsModule,
+    EventsModule,
+    PrivacyModule,
+  ],
   providers: [
     ApplicationRepository,
     ApplicationWorkflowRepository,

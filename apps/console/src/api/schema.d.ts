@@ -276,6 +276,44 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The years of the working-day calendar that are loaded (SPEC 4) */
+        get: operations["CalendarController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year of the working-day calendar: holidays, make-up working days, source */
+        get: operations["CalendarController_get"];
+        /**
+         * Load or replace a year of the working-day calendar (ADMIN; audited)
+         * @description Deadlines use it at once in this process and within CALENDAR_REFRESH_INTERVAL (default 10 s) in every other.
+         */
+        put: operations["CalendarController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/keys": {
         parameters: {
             query?: never;
@@ -325,6 +363,26 @@ export type paths = {
         put?: never;
         /** Add a new version of a city’s or county’s policy parameters with its legal basis */
         post: operations["PolicyController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of versions that govern an area (its own, its county’s, its city’s), newest first
+         * @description Any area inside the caller’s scope, or one of the caller’s own ancestors.
+         */
+        get: operations["PolicyController_versions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -591,6 +649,45 @@ export type components = {
             /** @enum {string} */
             signer: "SELF" | "GUARDIAN";
         };
+        CalendarYearDto: {
+            /** @description Days off, sorted. */
+            holidays: string[];
+            /** @example 国务院办公厅关于2027年部分节假日安排的通知 (国办发明电〔2026〕7号) */
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Username of the administrator who loaded it; null for a year seeded from the shipped data file.
+             * @example admin
+             */
+            updatedBy: string | null;
+            /** @description Make-up working days on weekends, sorted. */
+            workdays: string[];
+            /** @example 2027 */
+            year: number;
+        };
+        CalendarYearListDto: {
+            /**
+             * @description Seconds within which a change reaches every api and worker process (CALENDAR_REFRESH_INTERVAL).
+             * @example 10
+             */
+            refreshSeconds: number;
+            /** @description Every stored year, oldest first. */
+            years: components["schemas"]["CalendarYearSummaryDto"][];
+        };
+        CalendarYearSummaryDto: {
+            /** @example 25 */
+            holidayCount: number;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example admin */
+            updatedBy: string | null;
+            /** @example 6 */
+            workdayCount: number;
+            /** @example 2026 */
+            year: number;
+        };
         ChainVerificationDto: {
             /** @description seq of the first entry that does not verify. */
             brokenAt?: number;
@@ -612,6 +709,12 @@ export type components = {
             source: "HUKOU" | "VEHICLE" | "SOCIAL_SECURITY" | "REAL_ESTATE" | "MARKET_REGULATION" | "TAX" | "HOUSING_FUND" | "BANKING" | "CIVIL_AFFAIRS" | "DISABILITY" | "PUBLIC_PAYROLL";
             /** @enum {string} */
             status: "PENDING" | "SUCCEEDED" | "NO_RECORD" | "FAILED" | "NOT_AUTHORIZED" | "CANCELLED";
+        };
+        CircuitWorkersDto: {
+            CLOSED?: number;
+            HALF_OPEN?: number;
+            ISOLATED?: number;
+            OPEN?: number;
         };
         CreateApplicationDto: {
             /** @example 零陵区朝阳街道某某路12号 */
@@ -866,6 +969,18 @@ export type components = {
             recordedBy: string;
             summary: string;
         };
+        OpenByStatusDto: {
+            /** @example 1 */
+            AWAITING_AUTHORIZATION: number;
+            /** @example 4 */
+            AWAITING_COUNTY_DECISION: number;
+            /** @example 1 */
+            IN_PUBLIC_NOTICE: number;
+            /** @example 3 */
+            VERIFIED: number;
+            /** @example 2 */
+            VERIFYING: number;
+        };
         PolicyValuesDto: {
             /**
              * @description Monthly rural dibao standard per person, integer fen.
@@ -938,6 +1053,9 @@ export type components = {
              */
             version: string;
         };
+        PolicyVersionListDto: {
+            items: components["schemas"]["PolicyVersionDto"][];
+        };
         PublicNoticeViewDto: {
             /** Format: date-time */
             endedAt: string | null;
@@ -968,6 +1086,29 @@ export type components = {
         PublishedKeysDto: {
             keys: components["schemas"]["PublicSigningKeyDto"][];
         };
+        PutCalendarYearDto: {
+            /**
+             * @description Days off of that year (weekends inside a break included), each a real date in the year, none twice.
+             * @example [
+             *       "2027-01-01",
+             *       "2027-02-06",
+             *       "2027-02-07"
+             *     ]
+             */
+            holidays: string[];
+            /**
+             * @description The State Council notice the arrangement comes from.
+             * @example 国务院办公厅关于2027年部分节假日安排的通知 (国办发明电〔2026〕7号)
+             */
+            source: string;
+            /**
+             * @description Make-up working days (调休上班): Saturdays or Sundays of that year worked instead; never also a holiday.
+             * @example [
+             *       "2027-02-14"
+             *     ]
+             */
+            workdays: string[];
+        };
         RecommendationAssessmentDto: {
             dwellings: number;
             financialAssetsFen: number;
@@ -996,6 +1137,11 @@ export type components = {
             /** @enum {string} */
             outcome: "ELIGIBLE" | "INELIGIBLE" | "NEEDS_REVIEW";
         };
+        /**
+         * @description The worst state among live workers; UNKNOWN when no worker reports.
+         * @enum {string}
+         */
+        ReportedCircuitState: "CLOSED" | "OPEN" | "HALF_OPEN" | "ISOLATED" | "UNKNOWN";
         RuleTraceDto: {
             /** @description The figures the rule used. */
             detail: string;
@@ -1019,6 +1165,56 @@ export type components = {
             /** @enum {string} */
             signatureAlgorithm: "Ed25519";
         };
+        /** @enum {string} */
+        SourceCode: "HUKOU" | "VEHICLE" | "SOCIAL_SECURITY" | "REAL_ESTATE" | "MARKET_REGULATION" | "TAX" | "HOUSING_FUND" | "BANKING" | "CIVIL_AFFAIRS" | "DISABILITY" | "PUBLIC_PAYROLL";
+        SourceLatencyDto: {
+            /** @description Median call time, ms; null without calls. */
+            p50: number | null;
+            /** @description 95th percentile call time, ms; null without calls. */
+            p95: number | null;
+        };
+        SourceReportRowDto: {
+            /** @description Calls that reached the department in the last hour (one per batch). */
+            calls: number;
+            /** @description The worst state among live workers; UNKNOWN when no worker reports. */
+            circuit: components["schemas"]["ReportedCircuitState"];
+            /** @description Of those, the ones that failed (timeout, 5xx, refused, malformed). */
+            failures: number;
+            latencyMs: components["schemas"]["SourceLatencyDto"];
+            /** @description Calls the open circuit refused without sending them. */
+            shortCircuited: number;
+            /** @example HUKOU */
+            source: components["schemas"]["SourceCode"];
+            workers: components["schemas"]["CircuitWorkersDto"];
+        };
+        SourcesReportDto: {
+            /**
+             * Format: date-time
+             * @description Start of the hour reported.
+             */
+            from: string;
+            /** @description Every department, in a fixed order. */
+            sources: components["schemas"]["SourceReportRowDto"][];
+            /** Format: date-time */
+            to: string;
+        };
+        StationStaffDto: {
+            /**
+             * @description Users of the township with STATION_OPERATOR.
+             * @example 1
+             */
+            stationOperators: number;
+            /**
+             * @description Users with either role (one person may hold both).
+             * @example 2
+             */
+            total: number;
+            /**
+             * @description Users of the township with TOWNSHIP_REVIEWER.
+             * @example 1
+             */
+            townshipReviewers: number;
+        };
         TownshipReviewDto: {
             comment: string;
             investigation?: components["schemas"]["InvestigationDto"] | null;
@@ -1034,6 +1230,33 @@ export type components = {
             reviewedAt: string;
             /** @description Username of the reviewer. */
             reviewedBy: string;
+        };
+        TownshipWorkloadDto: {
+            /**
+             * @description Final decisions (APPROVE or REJECT) in the last 30 days.
+             * @example 5
+             */
+            decidedLast30Days: number;
+            /**
+             * @description Median calendar days from creation to final decision (one decimal); null when none.
+             * @example 21.5
+             */
+            medianDaysToDecision: number | null;
+            /** @example 朝阳街道 */
+            name: string;
+            open: components["schemas"]["OpenByStatusDto"];
+            /** @example 11 */
+            openTotal: number;
+            /**
+             * @description Open cases past a deadline of SPEC 4.
+             * @example 0
+             */
+            overdue: number;
+            staff: components["schemas"]["StationStaffDto"];
+            /** @example 431102001 */
+            townshipCode: string;
+            /** @description No station operator: the station cannot take applications. */
+            understaffed: boolean;
         };
         UnverifiedMemberDto: {
             /** Format: uuid */
@@ -1110,6 +1333,25 @@ export type components = {
         };
         WithdrawDto: {
             reason: string;
+        };
+        WorkloadReportDto: {
+            /** @example 431102 */
+            areaCode: string;
+            /** Format: date-time */
+            generatedAt: string;
+            totals: components["schemas"]["WorkloadTotalsDto"];
+            townships: components["schemas"]["TownshipWorkloadDto"][];
+            /** @example 30 */
+            windowDays: number;
+        };
+        WorkloadTotalsDto: {
+            decidedLast30Days: number;
+            medianDaysToDecision: number | null;
+            open: components["schemas"]["OpenByStatusDto"];
+            openTotal: number;
+            overdue: number;
+            /** @description Station staff (operators and reviewers) in the area. */
+            staff: number;
         };
     };
     responses: never;
@@ -1556,6 +1798,101 @@ export interface operations {
             };
         };
     };
+    CalendarController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearListDto"];
+                };
+            };
+        };
+    };
+    CalendarController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A year from 2000 to 2100, four digits. */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description Not a year from 2000 to 2100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No calendar is loaded for that year */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A year from 2000 to 2100, four digits. */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCalendarYearDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description Every problem of the year and the body, each with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     KeysController_keys: {
         parameters: {
             query?: never;
@@ -1655,6 +1992,35 @@ export interface operations {
             };
         };
     };
+    PolicyController_versions: {
+        parameters: {
+            query?: {
+                /** @description The area whose governing versions (its own, its county’s, its city’s) to list; the caller’s own area when absent. */
+                areaCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionListDto"];
+                };
+            };
+            /** @description Outside the caller’s scope, or an unknown area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SourceReportController_report: {
         parameters: {
             query?: never;
@@ -1668,7 +2034,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SourcesReportDto"];
+                };
             };
         };
     };
@@ -1685,6 +2053,15 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadReportDto"];
+                };
+            };
+            /** @description The area is outside the caller’s scope or unknown */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

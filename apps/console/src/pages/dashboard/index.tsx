@@ -1,5 +1,11 @@
 import { Placeholder } from '../../components/Placeholder';
+import { NextYearCalendarWarning } from '../calendar/NextYearCalendarWarning';
 
 export function DashboardPage() {
-  return <Placeholder title="工作台" />;
+  return (
+    <>
+      <NextYearCalendarWarning />
+      <Placeholder title="工作台" />
+    </>
+  );
 }
