@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { AuditEntryDto } from '../audit/audit-response.dto';
 
 // OpenAPI shapes of the application responses (SPEC 3.3); the services' plain objects are returned as they are. The
@@ -113,8 +113,11 @@ export class DeadlinesDto {
   @ApiProperty({ format: 'date' }) decisionDueOn!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) countyDecisionDueOn!: string | null;
   @ApiProperty() overdue!: boolean;
-  @ApiPropertyOptional({ description: 'A deadline falls in a year with no working-day calendar (SPEC 4).' })
-  calendarMissing?: boolean;
+  @ApiProperty({
+    description:
+      'A deadline was counted across a year with no working-day calendar, on weekends alone (SPEC 4).',
+  })
+  calendarMissing!: boolean;
 }
 
 export class ApplicationViewDto {

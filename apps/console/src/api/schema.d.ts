@@ -742,8 +742,8 @@ export type components = {
             username: string;
         };
         DeadlinesDto: {
-            /** @description A deadline falls in a year with no working-day calendar (SPEC 4). */
-            calendarMissing?: boolean;
+            /** @description A deadline was counted across a year with no working-day calendar, on weekends alone (SPEC 4). */
+            calendarMissing: boolean;
             /** Format: date */
             countyDecisionDueOn: string | null;
             /** Format: date */
