@@ -30,10 +30,16 @@ if (container)
         locale={zhCN}
         // 登录, 初审: button names exactly as written (antd would otherwise put a space between two characters).
         button={{ autoInsertSpace: false }}
+        // Tag texts in the page's dark text colour on their light backgrounds (antd's coloured texts fail AA contrast).
+        tag={{ style: { color: 'rgba(0, 0, 0, 0.88)' } }}
         // Secondary texts darker than antd's defaults: WCAG AA contrast on white, checked by axe-core in the tests.
         theme={{
           token: {
             colorPrimary: '#1256b0',
+            colorLink: '#0b4a9c',
+            colorError: '#c4161c',
+            colorSuccess: '#237804',
+            colorWarning: '#ad6800',
             borderRadius: 4,
             colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
             colorTextTertiary: 'rgba(0, 0, 0, 0.62)',

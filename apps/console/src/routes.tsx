@@ -1,5 +1,4 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AppLayout } from './layout/AppLayout';
 import { RequireSession } from './layout/RequireSession';
 
 /*
@@ -19,7 +18,8 @@ export const routeTable: RouteObject[] = [
     element: <RequireSession />,
     children: [
       {
-        element: <AppLayout />,
+        // The frame (menu, header) is a chunk of its own too: /login does not load it.
+        lazy: page(() => import('./layout/AppLayout'), 'AppLayout'),
         children: [
           { index: true, lazy: page(() => import('./pages/dashboard'), 'DashboardPage') },
           {

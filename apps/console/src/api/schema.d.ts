@@ -754,7 +754,7 @@ export type components = {
             /** @enum {string} */
             decision: "APPROVE" | "REJECT" | "RETURN";
             /** @description Required for REJECT and RETURN; for APPROVE against a recommendation that is not ELIGIBLE (an override) and for a staff relative’s application, at least 10 characters */
-            reason?: Record<string, never> | null;
+            reason?: string | null;
         };
         DecisionViewDto: {
             /** Format: date-time */

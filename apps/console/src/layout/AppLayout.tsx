@@ -39,13 +39,7 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        breakpoint="lg"
-        collapsedWidth={0}
-        width={200}
-        theme="light"
-        style={{ borderRight: '1px solid #eee' }}
-      >
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
         <div style={{ padding: '16px 16px 8px', fontWeight: 600, color: '#1256b0' }}>家庭经济状况核对</div>
         <nav aria-label="主菜单">
           <Menu
