@@ -1,10 +1,10 @@
 // The console's build: `npm run build` writes dist/console, which the api serves at / (SPEC 12).
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+const config = {
   root,
   base: '/',
   publicDir: false,
@@ -29,4 +29,15 @@ export default defineConfig({
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
+} satisfies UserConfig;
+
+export default defineConfig(({ command }) => {
+  /*
+   * `vite build` always makes the production bundle. Vite otherwise takes NODE_ENV from the environment, and Jest sets
+   * NODE_ENV=test: the console built by the browser tests' global setup was a development bundle in which rc-util's
+   * useId returns the constant 'test-id', so every antd dialog was labelled by the first element with that id (on the
+   * case page, the audit table's page-size select) and a dialog had no accessible name. Vite honours NODE_ENV set here.
+   */
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

@@ -22,7 +22,12 @@ export default async function globalSetup(): Promise<void> {
   const stale = !existsSync(BUILT_INDEX) || newestMtime(CONSOLE_SRC) > statSync(BUILT_INDEX).mtimeMs;
   if (stale) {
     process.stdout.write('\nbuilding the console for the browser tests (npm run build:console)…\n');
-    execFileSync('npm', ['run', 'build:console'], { cwd: ROOT, stdio: 'inherit' });
+    // Jest runs with NODE_ENV=test; the console served must be the production bundle.
+    execFileSync('npm', ['run', 'build:console'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   await migrateTemplate();
 }
