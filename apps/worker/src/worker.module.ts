@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
+import { AuditModule } from '@app/audit';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EventsRelayModule } from '@app/events';
@@ -7,6 +8,7 @@ import { HealthModule, LoggingModule, MetricsModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
 import { IntakeWorkerModule } from './intake/intake-worker.module';
 import { VerificationPipelineModule } from '@app/verification';
+import { AuditAnchorScheduler } from './audit-anchor.scheduler';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { jobDurationProvider } from './queue-worker';
 import { VerificationProcessor } from './verification.processor';
@@ -24,7 +26,8 @@ import { VerificationProcessor } from './verification.processor';
     IntakeWorkerModule,
     ApplicationsModule,
     VerificationPipelineModule,
+    AuditModule,
   ],
-  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor],
+  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor, AuditAnchorScheduler],
 })
 export class WorkerModule {}

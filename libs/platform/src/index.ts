@@ -8,3 +8,5 @@ export * from './logging.module';
 export * from './metrics.module';
 export * from './validation';
 export * from './console-static';
+export * from './hostile-input.interceptor';
+export * from './client-address';

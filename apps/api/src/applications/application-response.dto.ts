@@ -31,7 +31,7 @@ export class AssetsDto {
   @ApiProperty() dwellings!: number;
 }
 
-export class DisabilityDto {
+export class DisabilityViewDto {
   @ApiProperty({ enum: ['PHYSICAL', 'VISUAL', 'HEARING', 'SPEECH', 'INTELLECTUAL', 'MENTAL', 'MULTIPLE'] })
   category!: string;
   @ApiProperty({ minimum: 1, maximum: 4 }) grade!: number;
@@ -57,7 +57,7 @@ export class MemberViewDto {
   @ApiProperty() coResident!: boolean;
   @ApiProperty({ type: String, nullable: true, enum: ['PRISON', 'DRUG_REHAB', 'MISSING', 'RELIGIOUS_3Y'] })
   exclusion!: string | null;
-  @ApiProperty({ type: DisabilityDto, nullable: true }) disability!: DisabilityDto | null;
+  @ApiProperty({ type: DisabilityViewDto, nullable: true }) disability!: DisabilityViewDto | null;
   @ApiProperty({ enum: ['EMPLOYED', 'FLEXIBLE', 'UNEMPLOYED', 'RETIRED', 'STUDENT', 'NONE'] })
   employment!: string;
   @ApiProperty({ type: MonthlyIncomeDto }) declaredMonthlyIncome!: MonthlyIncomeDto;
@@ -70,7 +70,7 @@ export class RecommendationSummaryDto {
   @ApiProperty() monthlyBenefitFen!: number;
 }
 
-export class InvestigationDto {
+export class InvestigationViewDto {
   @ApiProperty({ format: 'date' }) visitedOn!: string;
   @ApiProperty({ type: [String] }) investigators!: string[];
   @ApiProperty() findings!: string;
@@ -79,7 +79,7 @@ export class InvestigationDto {
 export class TownshipReviewViewDto {
   @ApiProperty({ enum: ['RECOMMEND_APPROVE', 'RECOMMEND_REJECT'] }) opinion!: string;
   @ApiProperty() comment!: string;
-  @ApiProperty({ type: InvestigationDto, nullable: true }) investigation!: InvestigationDto | null;
+  @ApiProperty({ type: InvestigationViewDto, nullable: true }) investigation!: InvestigationViewDto | null;
   @ApiProperty({ description: 'Username of the reviewer.' }) reviewedBy!: string;
   @ApiProperty({ format: 'date-time' }) reviewedAt!: string;
 }

@@ -62,10 +62,10 @@ export class ApplicationsController {
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'List applications in the caller’s scope, newest first' })
+  @ApiOperation({ summary: 'List applications in the caller’s scope, newest first (audited)' })
   @ApiOkResponse({ type: ApplicationPageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery) {
-    return this.applications.list(user, query);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery, @Ip() ip: string) {
+    return this.applications.list(user, query, ip);
   }
 
   @Get(':id')

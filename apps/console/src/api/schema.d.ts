@@ -9,7 +9,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List applications in the caller’s scope, newest first */
+        /** List applications in the caller’s scope, newest first (audited) */
         get: operations["ApplicationsController_list"];
         put?: never;
         /** Submit a household application (SPEC 3.1) */
@@ -242,6 +242,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/anchors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed chain heads in the caller’s scope, oldest first (SPEC 8), for export to write-once storage */
+        get: operations["AuditController_anchors"];
+        put?: never;
+        /** Sign every chain head in the caller’s scope now (SPEC 8); audited as audit.anchored */
+        post: operations["AuditController_takeAnchors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -270,6 +288,26 @@ export type paths = {
         put?: never;
         /** Exchange a username and password for a bearer token (SPEC 2.3) */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke every token of the caller (SPEC 2.3)
+         * @description Audited as `auth.logout`.
+         */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,6 +380,26 @@ export type paths = {
         get: operations["UsersController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the caller’s own password (SPEC 2.3); revokes every token of the caller
+         * @description Audited as `user.password-changed`, without either password. Throttled like a login.
+         */
+        post: operations["UsersController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -430,11 +488,51 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List users */
+        /** List users (with `active`) */
         get: operations["UsersController_list"];
         put?: never;
         /** Create a user bound to one area with roles valid for its level */
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user’s active flag, roles, area or display name (SPEC 2.3)
+         * @description A change of `active`, roles or area revokes every token of the user. The last active ADMIN cannot be deactivated or demoted (409). Audited as `user.updated`.
+         */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a user’s password (SPEC 2.3); revokes every token of the user
+         * @description Audited as `user.password-reset`, without the password.
+         */
+        post: operations["UsersController_resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -465,22 +563,6 @@ export type paths = {
             cookie?: never;
         };
         get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PrometheusController_index"];
         put?: never;
         post?: never;
         delete?: never;
@@ -596,6 +678,26 @@ export type components = {
             userId: string | null;
             username: string | null;
         };
+        AuditAnchorDto: {
+            /** Format: date-time */
+            at: string;
+            /** @example 431102 */
+            chain: string;
+            /** @description hash of that entry */
+            hash: string;
+            /** @description kid of the signing key (RFC 7638 thumbprint) */
+            keyId: string;
+            /** @description seq of the chain’s head entry when it was signed */
+            seq: number;
+            /** @description Ed25519 (base64) over the RFC 8785 canonical JSON of { chain, seq, hash, at }, key of GET /api/v1/keys */
+            signature: string;
+        };
+        AuditAnchorListDto: {
+            items: components["schemas"]["AuditAnchorDto"][];
+        };
+        AuditAnchorsTakenDto: {
+            anchors: components["schemas"]["AuditAnchorDto"][];
+        };
         AuditEntryDto: {
             /** @example application.viewed */
             action: string;
@@ -689,6 +791,8 @@ export type components = {
             year: number;
         };
         ChainVerificationDto: {
+            /** @description seq of the first signed anchor the chain no longer matches (rewritten or truncated since). */
+            anchorMismatchAt?: number;
             /** @description seq of the first entry that does not verify. */
             brokenAt?: number;
             /** @example 431102 */
@@ -697,6 +801,10 @@ export type components = {
             /** @description Hash of the chain’s last entry. */
             head: string;
             valid: boolean;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         CheckViewDto: {
             attempts: number;
@@ -801,6 +909,11 @@ export type components = {
             category: "PHYSICAL" | "VISUAL" | "HEARING" | "SPEECH" | "INTELLECTUAL" | "MENTAL" | "MULTIPLE";
             grade: number;
         };
+        DisabilityViewDto: {
+            /** @enum {string} */
+            category: "PHYSICAL" | "VISUAL" | "HEARING" | "SPEECH" | "INTELLECTUAL" | "MENTAL" | "MULTIPLE";
+            grade: number;
+        };
         DiscrepancyDto: {
             /** @enum {string} */
             code: "UNDECLARED_WAGE" | "UNDECLARED_PENSION" | "UNDECLARED_VEHICLE" | "UNDECLARED_PROPERTY" | "UNDECLARED_DEPOSITS" | "UNDECLARED_BUSINESS" | "MEMBER_DECEASED" | "PUBLIC_PAYROLL" | "ALREADY_ASSISTED" | "PERSON_NOT_FOUND";
@@ -850,6 +963,22 @@ export type components = {
         };
         InvestigationDto: {
             findings: string;
+            /**
+             * @description At least two distinct people (入户调查 needs two)
+             * @example [
+             *       "李四",
+             *       "王五"
+             *     ]
+             */
+            investigators: string[];
+            /**
+             * @description Date of the home visit (入户调查), not in the future
+             * @example 2026-11-21
+             */
+            visitedOn: string;
+        };
+        InvestigationViewDto: {
+            findings: string;
             investigators: string[];
             /** Format: date */
             visitedOn: string;
@@ -861,8 +990,12 @@ export type components = {
             username: string;
         };
         LoginResponseDto: {
+            /** @description HS256 JWT; send as `Authorization: Bearer …` */
             accessToken: string;
-            /** @description Seconds until the token expires. */
+            /**
+             * @description Seconds until the token expires
+             * @example 3600
+             */
             expiresIn: number;
             /** @enum {string} */
             tokenType: "Bearer";
@@ -873,7 +1006,7 @@ export type components = {
             areaCode: string;
             /** Format: uuid */
             id: string;
-            roles: ("STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN")[];
+            roles: components["schemas"]["Role"][];
             username: string;
         };
         MemberAssessedDto: {
@@ -928,7 +1061,7 @@ export type components = {
             counted: boolean;
             declaredAssets: components["schemas"]["AssetsDto"];
             declaredMonthlyIncome: components["schemas"]["MonthlyIncomeDto"];
-            disability: components["schemas"]["DisabilityDto"] | null;
+            disability: components["schemas"]["DisabilityViewDto"] | null;
             /** @enum {string} */
             employment: "EMPLOYED" | "FLEXIBLE" | "UNEMPLOYED" | "RETIRED" | "STUDENT" | "NONE";
             /** @enum {string|null} */
@@ -1142,6 +1275,8 @@ export type components = {
          * @enum {string}
          */
         ReportedCircuitState: "CLOSED" | "OPEN" | "HALF_OPEN" | "ISOLATED" | "UNKNOWN";
+        /** @enum {string} */
+        Role: "STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN";
         RuleTraceDto: {
             /** @description The figures the rule used. */
             detail: string;
@@ -1150,6 +1285,9 @@ export type components = {
             legalBasis: string;
             /** @enum {string} */
             result: "PASS" | "FAIL" | "REVIEW";
+        };
+        SetPasswordDto: {
+            password: string;
         };
         SignedDecisionRecordDto: {
             /** @description kid of the key at GET /api/v1/keys. */
@@ -1223,7 +1361,7 @@ export type components = {
         };
         TownshipReviewViewDto: {
             comment: string;
-            investigation: components["schemas"]["InvestigationDto"] | null;
+            investigation: components["schemas"]["InvestigationViewDto"] | null;
             /** @enum {string} */
             opinion: "RECOMMEND_APPROVE" | "RECOMMEND_REJECT";
             /** Format: date-time */
@@ -1264,17 +1402,31 @@ export type components = {
             /** @enum {string} */
             reason: "NOT_AUTHORIZED";
         };
+        UpdateUserDto: {
+            /** @description false deactivates the user: no login, and every token stops working */
+            active?: boolean;
+            /** @example 431102001 */
+            areaCode?: string;
+            /** @example 朝阳街道核对站 王芳 */
+            displayName?: string;
+            roles?: ("STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN")[];
+        };
         UserListDto: {
             items: components["schemas"]["UserViewDto"][];
         };
         UserViewDto: {
+            /** @description false: the user cannot log in and has no working token */
+            active: boolean;
+            /** @example 431102001 */
             areaCode: string;
             /** Format: date-time */
             createdAt: string;
+            /** @example 朝阳街道核对站 王芳 */
             displayName: string;
             /** Format: uuid */
             id: string;
-            roles: ("STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN")[];
+            roles: components["schemas"]["Role"][];
+            /** @example op-431102001 */
             username: string;
         };
         VerificationReportDto: {
@@ -1739,6 +1891,49 @@ export interface operations {
             };
         };
     };
+    AuditController_anchors: {
+        parameters: {
+            query?: {
+                /** @description One chain (county or city code); every chain in scope when absent. */
+                chain?: string;
+                /** @description Anchors taken at or after this instant (ISO 8601). */
+                from?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAnchorListDto"];
+                };
+            };
+        };
+    };
+    AuditController_takeAnchors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAnchorsTakenDto"];
+                };
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: {
@@ -1782,7 +1977,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description Wrong username or password */
+            /** @description Wrong username or password, or an inactive user */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1791,6 +1986,31 @@ export interface operations {
             };
             /** @description Too many failed logins for this username or address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token issued to the caller so far stops working */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1928,6 +2148,42 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
+            };
+        };
+    };
+    UsersController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; log in again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is wrong, or the new one is too short */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many wrong current passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2108,6 +2364,104 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserViewDto"];
                 };
+            };
+            /** @description Invalid body, or a role that does not fit the area’s level */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The username is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserViewDto"];
+                };
+            };
+            /** @description Invalid body, or roles that do not fit the area’s level */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It would leave no active ADMIN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The password is shorter than 12 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2404,23 +2758,6 @@ export interface operations {
                         status?: "error" | "shutting_down";
                     };
                 };
-            };
-        };
-    };
-    PrometheusController_index: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
