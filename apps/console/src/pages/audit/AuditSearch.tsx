@@ -23,6 +23,7 @@ import { hasRole } from '../../auth/session';
 import { PageTitle } from '../../components/PageTitle';
 import { chinaDateTime } from '../../lib/dates';
 import { ROLE_LABELS, label } from '../../lib/labels';
+import { AuditAnchors } from './AuditAnchors';
 import { AUDIT_ACTION_LABELS } from './audit-actions';
 import { AccessibleTheme, StateTag } from '../reports/accessible';
 
@@ -276,6 +277,8 @@ function AuditContent() {
                   render: (ok: boolean, c) =>
                     ok ? (
                       <StateTag tone="good">完整</StateTag>
+                    ) : c.brokenAt == null && c.anchorMismatchAt != null ? (
+                      <StateTag tone="bad">与锚点不符（第 {c.anchorMismatchAt} 条）</StateTag>
                     ) : (
                       <StateTag tone="bad">自第 {c.brokenAt ?? '?'} 条起不一致</StateTag>
                     ),
@@ -295,6 +298,7 @@ function AuditContent() {
           </>
         ) : null}
       </Card>
+      {hasRole('AUDITOR') ? <AuditAnchors /> : null}
     </>
   );
 }

@@ -10,11 +10,11 @@ import { chinaDateTime } from '../../lib/dates';
 import { ROLE_LABELS, label } from '../../lib/labels';
 import { AreaCascader } from './AreaCascader';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { UserActions } from './UserActions';
 import { LEVEL_LABELS, ROLES_BY_LEVEL, levelOf } from './area-levels';
 import { AccessibleTheme, StateTag } from '../reports/accessible';
 
-/** `active` arrives with the user lifecycle routes (SPEC 2.3); until then every listed user is active. */
-export type UserRow = components['schemas']['UserViewDto'] & { active?: boolean };
+export type UserRow = components['schemas']['UserViewDto'];
 
 interface CreateValues {
   username: string;
@@ -101,6 +101,7 @@ function UsersContent() {
         active === false ? <StateTag tone="neutral">已停用</StateTag> : <StateTag tone="good">启用</StateTag>,
     },
     { title: '创建时间', dataIndex: 'createdAt', render: (at: string) => chinaDateTime(at) },
+    { title: '操作', key: 'actions', render: (_: unknown, user) => <UserActions user={user} /> },
   ];
 
   return (
