@@ -6,7 +6,7 @@ import { session } from '../../auth/session';
 import { AreaCascader } from './AreaCascader';
 import { RoleCheckboxes } from './RoleCheckboxes';
 import { LEVEL_LABELS, ROLES_BY_LEVEL, levelOf } from './area-levels';
-import type { UserRow } from './UsersAdmin';
+import type { UserRow } from './user-row';
 
 const LAST_ADMIN = '这是最后一名在用的系统管理员，不能停用或取消其管理员角色';
 

@@ -3,7 +3,6 @@ import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Typography }
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { ApiError, api, describeError, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
 import { hasRole, session } from '../../auth/session';
 import { PageTitle } from '../../components/PageTitle';
 import { chinaDateTime } from '../../lib/dates';
@@ -11,10 +10,9 @@ import { ROLE_LABELS, label } from '../../lib/labels';
 import { AreaCascader } from './AreaCascader';
 import { RoleCheckboxes } from './RoleCheckboxes';
 import { UserActions } from './UserActions';
+import type { UserRow } from './user-row';
 import { LEVEL_LABELS, ROLES_BY_LEVEL, levelOf } from './area-levels';
 import { AccessibleTheme, StateTag } from '../reports/accessible';
-
-export type UserRow = components['schemas']['UserViewDto'];
 
 interface CreateValues {
   username: string;
