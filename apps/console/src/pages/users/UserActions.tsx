@@ -64,7 +64,7 @@ export function UserActions({ user }: { user: UserRow }) {
           </Button>
         </Popconfirm>
       )}
-      <Button size="small" onClick={() => setResetting(true)} aria-label={`重置 ${user.username} 的密码`}>
+      <Button size="small" onClick={() => setResetting(true)} aria-label={`重置密码：${user.username}`}>
         重置密码
       </Button>
       {editing ? <EditUserModal user={user} onClose={() => setEditing(false)} /> : null}
