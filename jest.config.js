@@ -1,6 +1,7 @@
-// One Jest run, three projects: unit (*.spec.ts), integration (*.int-spec.ts, real PostgreSQL/Redis)
-// and end-to-end (test/*.e2e-spec.ts). Nest 12 and a few of its dependencies ship as ESM only; Jest's
-// CommonJS runtime cannot require() them on Node 20, so SWC compiles those packages to CommonJS too.
+// One Jest run, four projects: unit (*.spec.ts), integration (*.int-spec.ts, real PostgreSQL/Redis),
+// end-to-end (test/*.e2e-spec.ts) and browser (test/browser/*.browser-spec.ts, the console in Chromium).
+// Nest 12 and a few of its dependencies ship as ESM only; Jest's CommonJS runtime cannot require() them on
+// Node 20, so SWC compiles those packages to CommonJS too.
 const esmOnly = ['@nestjs', 'cookie', 'content-disposition', 'json-canonicalize', 'iso8601-duration'];
 
 const swc = [
@@ -45,6 +46,14 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+    {
+      // The console in a real browser (Chromium via playwright-core) against the real api, worker and mock-sources.
+      ...base,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
   ],

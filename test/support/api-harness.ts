@@ -18,6 +18,7 @@ export interface RunningApi {
 export async function startApi(
   env: Record<string, string> = {},
   shared?: { db: TestDatabase; queuePrefix: string },
+  http: { consoleRoot?: string } = {},
 ): Promise<RunningApi> {
   const db = shared?.db ?? (await createTestDatabase());
   const queuePrefix = shared?.queuePrefix ?? uniqueQueuePrefix();
@@ -28,7 +29,7 @@ export async function startApi(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const app = await createHttpApp(AppModule, { title: 'test', openApi: true });
+  const app = await createHttpApp(AppModule, { title: 'test', openApi: true, consoleRoot: http.consoleRoot });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

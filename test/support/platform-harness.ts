@@ -29,6 +29,8 @@ export interface PlatformOptions {
   disposableRedis?: boolean;
   /** Environment for the API and every worker (tuning such as SOURCE_ATTEMPTS or RECONCILE_AFTER). */
   env?: Record<string, string>;
+  /** Serve the browser console built into this folder (browser tests). */
+  consoleRoot?: string;
 }
 
 /** A child process of the platform (worker or mock-sources) listening on `port`. */
@@ -156,7 +158,7 @@ export class Platform {
       MOCK_SOURCES_PORT: String(mockPort),
       MOCK_SOURCES_CONTROL: 'true',
     });
-    const api = await startApi(env, { db, queuePrefix });
+    const api = await startApi(env, { db, queuePrefix }, { consoleRoot: options.consoleRoot });
     return new Platform(db, queuePrefix, redisUrl, redis, mockProcess, new MockSources(mockUrl), api, env);
   }
 

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     [
       '',
       'HEV platform is running (demo data; Ctrl-C stops everything):',
+      `  Console        ${api}/   ← open this in a browser and log in as a demo user (README.md)`,
       `  API            ${api}/api/v1`,
       `  OpenAPI UI     ${api}/api/docs   (JSON: ${api}/api/docs-json)`,
       `  Health         ${api}/health/ready   Metrics ${api}/metrics`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { defaultCalendar } from '@app/calendar';
+import { CalendarService } from '@app/calendar';
 import type { Tx } from '@app/database';
 import { DecisionRecordsService, type StoredRecommendation } from '@app/decisions';
 import type { ApplicationMember } from './application-member.entity';
@@ -25,6 +25,7 @@ export class ApplicationViewService {
     private readonly repository: ApplicationRepository,
     private readonly workflow: ApplicationWorkflowRepository,
     private readonly decisions: DecisionRecordsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async build(app: Application, tx?: Tx, members?: ApplicationMember[]): Promise<ApplicationView> {
@@ -55,7 +56,7 @@ export class ApplicationViewService {
         notices: state.notices,
         awaitingCountySince: state.awaitingCountySince,
       },
-      defaultCalendar(),
+      this.calendar.current(),
     );
     return toApplicationView(app, loadedMembers, deadlines, {
       ...workflowParts(state),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@app/access';
 import { AreasModule } from '@app/areas';
 import { AuditModule } from '@app/audit';
+import { CalendarStoreModule } from '@app/calendar';
 import { DecisionsModule } from '@app/decisions';
 import { EventsModule } from '@app/events';
 import { PrivacyModule } from '@app/privacy';
@@ -13,7 +14,15 @@ import { ApplicationWorkflowService } from './application-workflow.service';
 import { ApplicationsService } from './applications.service';
 
 @Module({
-  imports: [AccessModule, AreasModule, AuditModule, DecisionsModule, EventsModule, PrivacyModule],
+  imports: [
+    AccessModule,
+    AreasModule,
+    AuditModule,
+    CalendarStoreModule,
+    DecisionsModule,
+    EventsModule,
+    PrivacyModule,
+  ],
   providers: [
     ApplicationRepository,
     ApplicationWorkflowRepository,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { defaultCalendar, WorkingCalendar } from '@app/calendar';
+import { defaultCalendar, loadHolidayData, WorkingCalendar } from '@app/calendar';
 import { ApplicationStatus } from './application-status';
 import { computeDeadlines, effectiveMonthOf, noticeDays } from './deadlines';
 
@@ -178,5 +178,54 @@ describe('effectiveMonthOf: the month after the decision, in China', () => {
     ['2026-10-31T15:59:59Z', '2026-11'],
   ])('%s → %s', (decidedAt, month) => {
     expect(effectiveMonthOf(new Date(decidedAt))).toBe(month);
+  });
+});
+
+describe('calendarMissing: a deadline counted across a year with no calendar (SPEC 4)', () => {
+  const shipped = loadHolidayData();
+  const loadYear = (year: string) => shipped.years[year]!;
+  const quiet = () => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  const input = {
+    status: ApplicationStatus.VERIFYING,
+    notices: [],
+    awaitingCountySince: null,
+    today: '2026-12-03',
+  };
+
+  it('is false while every year the count runs through is known', () => {
+    expect(computeDeadlines({ ...input, createdOn: '2026-02-06' }, calendar).calendarMissing).toBe(false);
+  });
+
+  it('is true when the count runs into a year without data, and false once that year is loaded', () => {
+    const warn = quiet();
+    const only2026 = new WorkingCalendar({ years: { '2026': loadYear('2026') } });
+    const missing = computeDeadlines({ ...input, createdOn: '2026-12-03' }, only2026);
+    expect(missing).toMatchObject({ decisionDueOn: '2027-01-14', calendarMissing: true });
+    const with2027 = new WorkingCalendar({
+      years: { '2026': loadYear('2026'), '2027': { holidays: ['2027-01-01'], workdays: [] } },
+    });
+    expect(computeDeadlines({ ...input, createdOn: '2026-12-03' }, with2027)).toMatchObject({
+      decisionDueOn: '2027-01-15',
+      calendarMissing: false,
+    });
+    warn.mockRestore();
+  });
+
+  it('looks at the county deadline too', () => {
+    const warn = quiet();
+    const only2026 = new WorkingCalendar({ years: { '2026': loadYear('2026') } });
+    const deadlines = computeDeadlines(
+      {
+        ...input,
+        createdOn: '2026-10-12',
+        status: ApplicationStatus.AWAITING_COUNTY_DECISION,
+        awaitingCountySince: at('2026-12-24T02:00:00Z'),
+      },
+      only2026,
+    );
+    expect(deadlines.decisionDueOn < '2027-01-01').toBe(true);
+    expect(deadlines.countyDecisionDueOn).toBe('2027-01-07');
+    expect(deadlines.calendarMissing).toBe(true);
+    warn.mockRestore();
   });
 });

@@ -13,6 +13,11 @@ export interface Deadlines {
   countyDecisionDueOn: string | null;
   /** Past either date while the case is still open. */
   overdue: boolean;
+  /**
+   * A deadline was counted across a year with no official calendar, on weekends alone (SPEC 4): it may fall on a
+   * holiday, or too early, until an administrator loads that year.
+   */
+  calendarMissing: boolean;
 }
 
 export interface NoticePeriod {
@@ -59,9 +64,12 @@ const COUNTY_PHASE: readonly ApplicationStatus[] = [
 export function computeDeadlines(input: DeadlineInput, calendar: WorkingCalendar): Deadlines {
   const today = input.today ?? todayInChina();
   const skipped = noticeDays(input.notices);
-  const decisionDueOn = calendar.addWorkingDays(input.createdOn, DECISION_WORKING_DAYS, {
-    skip: (date) => skipped.has(date),
-  });
+  // Without notice days the calendar answers from its memo: the create path's common case.
+  const decisionDueOn = calendar.addWorkingDays(
+    input.createdOn,
+    DECISION_WORKING_DAYS,
+    skipped.size > 0 ? { skip: (date) => skipped.has(date) } : {},
+  );
   const countyDecisionDueOn =
     input.awaitingCountySince && COUNTY_PHASE.includes(input.status)
       ? calendar.addWorkingDays(todayInChina(input.awaitingCountySince), COUNTY_DECISION_WORKING_DAYS)
@@ -73,7 +81,11 @@ export function computeDeadlines(input: DeadlineInput, calendar: WorkingCalendar
       (input.status === ApplicationStatus.AWAITING_COUNTY_DECISION &&
         countyDecisionDueOn !== null &&
         today > countyDecisionDueOn));
-  return { decisionDueOn, countyDecisionDueOn, overdue };
+  const calendarMissing =
+    !calendar.covers(input.createdOn, decisionDueOn) ||
+    (countyDecisionDueOn !== null &&
+      !calendar.covers(todayInChina(input.awaitingCountySince!), countyDecisionDueOn));
+  return { decisionDueOn, countyDecisionDueOn, overdue, calendarMissing };
 }
 
 /** SPEC 4: an approval takes effect in the month after the decision, in China (`2026-12`). */

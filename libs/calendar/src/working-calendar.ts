@@ -71,17 +71,21 @@ export function parseHolidayData(json: unknown): HolidayData {
  * with one warning per year, because the arrangement for next year is only published each November.
  */
 export class WorkingCalendar {
-  private readonly holidays = new Set<string>();
-  private readonly workdays = new Set<string>();
+  // Day numbers (days since 1970-01-01): the scan below compares numbers, not date strings.
+  private readonly holidays = new Set<number>();
+  private readonly workdays = new Set<number>();
   private readonly knownYears = new Set<string>();
   private readonly warnedYears = new Set<string>();
   private readonly logger = new Logger(WorkingCalendar.name);
+  /** Results of addWorkingDays without a skip rule: every create asks the same few questions. */
+  private readonly memo = new Map<string, string>();
+  private yearSpan = { first: 0, end: 0, year: '' };
 
   constructor(data: HolidayData) {
     for (const [year, entry] of Object.entries(data.years)) {
       this.knownYears.add(year);
-      entry.holidays.forEach((d) => this.holidays.add(d));
-      entry.workdays.forEach((d) => this.workdays.add(d));
+      entry.holidays.forEach((d) => this.holidays.add(toDayNumber(d)));
+      entry.workdays.forEach((d) => this.workdays.add(toDayNumber(d)));
     }
   }
 
@@ -90,13 +94,33 @@ export class WorkingCalendar {
     return [...this.knownYears].sort();
   }
 
+  /** True when the calendar has the official arrangement for `year` (YYYY). */
+  hasYear(year: string): boolean {
+    return this.knownYears.has(year);
+  }
+
+  /**
+   * True when every year from `from`'s to `to`'s (YYYY-MM-DD, either order) has official data: a date counted across
+   * a year without it was counted on weekends alone (SPEC 4 `deadlines.calendarMissing`).
+   */
+  covers(from: string, to: string): boolean {
+    const first = Number(from.slice(0, 4));
+    const last = Number(to.slice(0, 4));
+    for (let year = Math.min(first, last); year <= Math.max(first, last); year++)
+      if (!this.knownYears.has(String(year))) return false;
+    return true;
+  }
+
   isWorkingDay(date: string): boolean {
-    return this.isWorkingDayNumber(toDayNumber(date), date);
+    return this.isWorkingDayNumber(toDayNumber(date));
   }
 
   /** The date `n` working days after `date`; `date` itself is never counted, and `n = 0` returns it. */
   addWorkingDays(date: string, n: number, options: WorkingDayOptions = {}): string {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+    const key = options.skip ? null : `${date}+${n}`;
+    const known = key === null ? undefined : this.memo.get(key);
+    if (known !== undefined) return known;
     let day = toDayNumber(date);
     for (let counted = 0, scanned = 0; counted < n;) {
       if (++scanned > MAX_DAYS_SCANNED)
@@ -104,7 +128,13 @@ export class WorkingCalendar {
       day++;
       if (this.counts(day, options)) counted++;
     }
-    return fromDayNumber(day);
+    const result = fromDayNumber(day);
+    if (key !== null) {
+      // Bounded: a calendar lives until the next change, and dates are few.
+      if (this.memo.size >= 10_000) this.memo.clear();
+      this.memo.set(key, result);
+    }
+    return result;
   }
 
   /**
@@ -121,24 +151,36 @@ export class WorkingCalendar {
   }
 
   private counts(day: number, options: WorkingDayOptions): boolean {
-    const date = fromDayNumber(day);
-    return this.isWorkingDayNumber(day, date) && !(options.skip?.(date) ?? false);
+    return this.isWorkingDayNumber(day) && !(options.skip?.(fromDayNumber(day)) ?? false);
   }
 
-  private isWorkingDayNumber(day: number, date: string): boolean {
-    this.warnIfUnknownYear(date.slice(0, 4));
-    if (this.holidays.has(date)) return false;
-    if (this.workdays.has(date)) return true;
+  private isWorkingDayNumber(day: number): boolean {
+    this.warnIfUnknownYear(this.yearOf(day));
+    if (this.holidays.has(day)) return false;
+    if (this.workdays.has(day)) return true;
     // 1970-01-01 (day 0) was a Thursday.
     const weekday = (((day + 4) % 7) + 7) % 7;
     return weekday !== 0 && weekday !== 6;
+  }
+
+  /** The year (YYYY) of a day number; the last year looked up is kept, since a scan stays in one year for months. */
+  private yearOf(day: number): string {
+    const span = this.yearSpan;
+    if (day >= span.first && day < span.end) return span.year;
+    const year = new Date(day * DAY_MS).getUTCFullYear();
+    this.yearSpan = {
+      first: Date.UTC(year, 0, 1) / DAY_MS,
+      end: Date.UTC(year + 1, 0, 1) / DAY_MS,
+      year: String(year).padStart(4, '0'),
+    };
+    return this.yearSpan.year;
   }
 
   private warnIfUnknownYear(year: string): void {
     if (this.knownYears.has(year) || this.warnedYears.has(year)) return;
     this.warnedYears.add(year);
     this.logger.warn(
-      `No official holiday data for ${year}: counting Monday to Friday as working days. Add ${year} to ${HOLIDAY_DATA_PATH}.`,
+      `No official holiday data for ${year}: counting Monday to Friday as working days. An administrator loads it with PUT /api/v1/calendar/${year}.`,
     );
   }
 }

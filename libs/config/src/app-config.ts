@@ -79,9 +79,16 @@ export interface AppConfig {
   /** How often the worker sweeps for public notices past their end (their delayed job may have been lost). */
   publicNoticeSweepSeconds: number;
   reconcileAfterSeconds: number;
+  /**
+   * How often each process reloads the working-day calendar from PostgreSQL (SPEC 4): a `PUT /api/v1/calendar/{year}`
+   * is used at once by the process that took it and by every other api and worker process within this interval.
+   */
+  calendarRefreshSeconds: number;
   /** A run older than this is cancelled and restarted by the reconciler, even when its jobs look alive. */
   runMaxAgeSeconds: number;
   logLevel: string;
+  /** The browser console ends a session after this many idle minutes (CONSOLE_IDLE_MINUTES). */
+  consoleIdleMinutes: number;
   /** BullMQ lock duration (and stalled-job check interval) of the worker's queues. */
   workerLockMs: number;
   verification: VerificationConfig;
@@ -145,8 +152,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicNoticeSeconds: durationSeconds(v.PUBLIC_NOTICE_DURATION ?? 'P7D'),
     publicNoticeSweepSeconds: durationSeconds(v.PUBLIC_NOTICE_SWEEP_INTERVAL ?? 'PT1M'),
     reconcileAfterSeconds: durationSeconds(v.RECONCILE_AFTER ?? 'PT5M'),
+    calendarRefreshSeconds: durationSeconds(v.CALENDAR_REFRESH_INTERVAL ?? 'PT10S'),
     runMaxAgeSeconds: durationSeconds(v.RUN_MAX_AGE ?? 'PT30M'),
     logLevel: v.LOG_LEVEL ?? 'info',
+    consoleIdleMinutes: v.CONSOLE_IDLE_MINUTES ?? 30,
     workerLockMs: v.WORKER_LOCK_MS ?? 30_000,
     verification: {
       concurrency: v.VERIFICATION_CONCURRENCY ?? 256,

@@ -111,6 +111,13 @@ export class EnvironmentVariables {
   @Max(65535)
   MOCK_SOURCES_PORT?: number;
 
+  /** Minutes without input after which the browser console ends the session. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  CONSOLE_IDLE_MINUTES?: number;
+
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'MOCK_SOURCES_URL must be an http(s):// URL' })
   MOCK_SOURCES_URL?: string;
@@ -165,6 +172,12 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(ISO_DURATION, { message: 'RECONCILE_AFTER must be an ISO-8601 duration such as PT5M' })
   RECONCILE_AFTER?: string;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, {
+    message: 'CALENDAR_REFRESH_INTERVAL must be an ISO-8601 duration such as PT10S',
+  })
+  CALENDAR_REFRESH_INTERVAL?: string;
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -353,6 +366,7 @@ const NUMERIC = [
   'LOGIN_HASH_CONCURRENCY',
   'WORKER_PORT',
   'MOCK_SOURCES_PORT',
+  'CONSOLE_IDLE_MINUTES',
   'JWT_EXPIRES_IN',
   'VERIFICATION_CONCURRENCY',
   'WORKER_LOCK_MS',

@@ -1,15 +1,16 @@
 import helmet from '@fastify/helmet';
-import type { Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import { Logger } from 'nestjs-pino';
 import { createServer } from 'node:http';
 import { register, type Histogram } from 'prom-client';
-import { loadConfig } from '@app/config';
+import { appConfig, loadConfig, type AppConfigType } from '@app/config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { clientAddressOf } from './client-address';
+import { serveConsole } from './console-static';
 import { correlationIdOf } from './correlation';
 import { HostileInputInterceptor } from './hostile-input.interceptor';
 import { HTTP_DURATION_METRIC } from './metrics.module';
@@ -24,6 +25,8 @@ export interface HttpAppOptions {
   openApi?: boolean;
   /** Buffer logs until the pino logger is ready (false in tests that want silence). */
   bufferLogs?: boolean;
+  /** Serve the browser console built into this folder (`dist/console`) at `/` (SPEC 12). */
+  consoleRoot?: string;
 }
 
 /**
@@ -51,16 +54,34 @@ export async function createHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
+  // Only the platform's own origin: the console and Swagger UI load scripts from files, never inline. Styles may be
+  // inline (Ant Design writes its CSS-in-JS into <style> elements). No upgrade-insecure-requests: stations reach the
+  // service over plain HTTP on their intranet too.
   await app.register(helmet, {
     contentSecurityPolicy: {
+      useDefaults: false,
       directives: {
         defaultSrc: [`'self'`],
+        scriptSrc: [`'self'`],
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        fontSrc: [`'self'`, 'data:'],
+        connectSrc: [`'self'`],
+        objectSrc: [`'none'`],
+        baseUri: [`'self'`],
+        formAction: [`'self'`],
+        frameAncestors: [`'none'`],
       },
     },
   });
+  if (options.consoleRoot) {
+    const settings = app.get<AppConfigType>(appConfig.KEY);
+    const served = await serveConsole(app, options.consoleRoot, { idleMinutes: settings.consoleIdleMinutes });
+    if (!served)
+      app
+        .get(Logger)
+        .warn(`The console is not built (${options.consoleRoot}/index.html is missing): run npm run build`);
+  }
 
   const fastify = app.getHttpAdapter().getInstance();
   // Without its text/plain parser, Fastify answers every content type but JSON with 415.
@@ -110,17 +131,22 @@ export async function createHttpApp(
   }
 
   if (options.openApi && config.apiDocs) {
-    const config = new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(
-        'Household economic-status verification platform (居民家庭经济状况核对). Contract: SPEC.md.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build();
-    SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config), {
+    SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app, options.title), {
       jsonDocumentUrl: 'api/docs-json',
     });
   }
   return app;
+}
+
+/** The OpenAPI document of an application's routes (served at /api/docs-json; the console's types come from it). */
+export function buildOpenApiDocument(app: INestApplication, title: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(title)
+    .setDescription(
+      'Household economic-status verification platform (居民家庭经济状况核对). Contract: SPEC.md.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
 }

@@ -7,5 +7,6 @@ export * from './http-app';
 export * from './logging.module';
 export * from './metrics.module';
 export * from './validation';
+export * from './console-static';
 export * from './hostile-input.interceptor';
 export * from './client-address';

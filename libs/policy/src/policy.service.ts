@@ -150,6 +150,30 @@ export class PolicyService {
     return toPolicyVersionView(row);
   }
 
+  /**
+   * `GET /api/v1/policy/versions`: the history that governs an area — every version of the area itself, its county
+   * and its city, newest first — with the same reach as {@link effectiveForCaller} (scope or own ancestors).
+   */
+  async versionsForCaller(
+    caller: AuthUser,
+    areaCode: string | undefined,
+    ip?: string | null,
+  ): Promise<PolicyVersionView[]> {
+    const target = areaCode ?? caller.areaCode;
+    const problems = lookupProblems(target, todayInChina());
+    if (problems.length > 0) throw DomainError.validation(problems);
+    if (!isWithinScope(target, caller.areaCode) && !isWithinScope(caller.areaCode, target))
+      await this.deny(caller, target, ip);
+    if (!(await this.areaExists(target))) throw DomainError.notFound('Area');
+    const versions = (
+      await Promise.all(governingAreas(target).map((code) => this.listVersions(code)))
+    ).flat();
+    // Newest first; on the same date the more specific area first (a county's code sorts after its city's).
+    return versions.sort(
+      (a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.areaCode.localeCompare(a.areaCode),
+    );
+  }
+
   /** Every version of one area's own parameters, oldest first. */
   async listVersions(areaCode: string): Promise<PolicyVersionView[]> {
     const rows = await this.dataSource

@@ -11,7 +11,7 @@ import {
   DecisionKind,
 } from '@app/applications';
 import { AreaLevel, areaLevelOf, AreasService, scopePrefix } from '@app/areas';
-import { defaultCalendar } from '@app/calendar';
+import { CalendarService } from '@app/calendar';
 import { DomainError } from '@app/common';
 
 /** SPEC 9: "decided in the last 30 days". */
@@ -68,6 +68,7 @@ export class WorkloadReportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly areas: AreasService,
     private readonly scope: AreaScope,
+    private readonly calendars: CalendarService,
   ) {}
 
   async workload(actor: AuthUser, areaCode?: string, ip?: string | null): Promise<WorkloadReport> {
@@ -114,7 +115,7 @@ export class WorkloadReportService {
         },
       ]),
     );
-    const calendar = defaultCalendar();
+    const calendar = this.calendars.current();
     for (const c of openCases) {
       const row = rows.get(c.township_code);
       if (!row) continue;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, type AuthUser } from '@app/access';
 import {
   ApplicationsService,
@@ -11,6 +11,8 @@ import {
 } from '@app/applications';
 import type { AuditEntryView } from '@app/audit';
 import type { SignedDecisionRecord } from '@app/decisions';
+import { SignedDecisionRecordDto } from '../decisions/decision-record-response.dto';
+import { ApplicationViewDto, AuditTrailDto } from './application-response.dto';
 
 /** SPEC 3.2 and 4: the workflow after verification, the application's audit trail and its decision record. */
 @ApiTags('applications')
@@ -27,6 +29,7 @@ export class ApplicationWorkflowController {
   @Roles(Role.TOWNSHIP_REVIEWER)
   @ApiOperation({ summary: 'Township review (初审): RECOMMEND_APPROVE starts the public notice' })
   @ApiBody({ type: TownshipReviewDto })
+  @ApiOkResponse({ type: ApplicationViewDto })
   townshipReview(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -41,6 +44,7 @@ export class ApplicationWorkflowController {
   @Roles(Role.TOWNSHIP_REVIEWER)
   @ApiOperation({ summary: 'Record an objection during the public notice (the case returns to VERIFIED)' })
   @ApiBody({ type: ObjectionDto })
+  @ApiOkResponse({ type: ApplicationViewDto })
   objection(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,6 +59,7 @@ export class ApplicationWorkflowController {
   @Roles(Role.COUNTY_APPROVER)
   @ApiOperation({ summary: 'County decision (审核确认): APPROVE, REJECT or RETURN' })
   @ApiBody({ type: DecisionDto })
+  @ApiOkResponse({ type: ApplicationViewDto })
   decide(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -67,6 +72,7 @@ export class ApplicationWorkflowController {
   @Get(':id/audit')
   @Roles(Role.AUDITOR, Role.CITY_SUPERVISOR, Role.COUNTY_APPROVER)
   @ApiOperation({ summary: 'The application’s audit entries in chain order' })
+  @ApiOkResponse({ type: AuditTrailDto })
   audit(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -80,6 +86,7 @@ export class ApplicationWorkflowController {
   @ApiOperation({
     summary: 'The signed decision record (SPEC 6.5): verify recordHash and signature with GET /api/v1/keys',
   })
+  @ApiOkResponse({ type: SignedDecisionRecordDto })
   decisionRecord(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

@@ -12,7 +12,15 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, type AuthUser } from '@app/access';
 import {
   ApplicationsService,
@@ -23,6 +31,7 @@ import {
   type ApplicationView,
 } from '@app/applications';
 import { DomainError } from '@app/common';
+import { ApplicationPageDto, ApplicationViewDto } from './application-response.dto';
 
 const ALL_ROLES = Object.values(Role);
 
@@ -36,6 +45,7 @@ export class ApplicationsController {
   @HttpCode(201)
   @Roles(Role.STATION_OPERATOR, Role.INTEGRATION)
   @ApiOperation({ summary: 'Submit a household application (SPEC 3.1)' })
+  @ApiCreatedResponse({ type: ApplicationViewDto })
   @ApiBody({ type: CreateApplicationDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–128 characters' })
   async create(
@@ -53,6 +63,7 @@ export class ApplicationsController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'List applications in the caller’s scope, newest first (audited)' })
+  @ApiOkResponse({ type: ApplicationPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery, @Ip() ip: string) {
     return this.applications.list(user, query, ip);
   }
@@ -60,6 +71,7 @@ export class ApplicationsController {
   @Get(':id')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'The application view (every read is audited)' })
+  @ApiOkResponse({ type: ApplicationViewDto })
   view(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -71,6 +83,7 @@ export class ApplicationsController {
   @Put(':id/members/:memberId/authorization')
   @Roles(Role.STATION_OPERATOR)
   @ApiOperation({ summary: 'Record or replace a member’s authorisation' })
+  @ApiOkResponse({ type: ApplicationViewDto })
   @ApiBody({ type: AuthorizationDto })
   recordAuthorization(
     @CurrentUser() user: AuthUser,
@@ -85,6 +98,7 @@ export class ApplicationsController {
   @Delete(':id/members/:memberId/authorization')
   @Roles(Role.STATION_OPERATOR)
   @ApiOperation({ summary: 'Revoke a member’s authorisation (pending checks are cancelled)' })
+  @ApiOkResponse({ type: ApplicationViewDto })
   revokeAuthorization(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -98,6 +112,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles(Role.STATION_OPERATOR)
   @ApiOperation({ summary: 'Withdraw the application' })
+  @ApiOkResponse({ type: ApplicationViewDto })
   withdraw(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

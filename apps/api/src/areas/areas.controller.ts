@@ -1,8 +1,9 @@
 import { Controller, Get, Ip, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentUser, Role, Roles, type AuthUser } from '@app/access';
 import { AreasService, type Area } from '@app/areas';
 import { DomainError } from '@app/common';
+import { AreaWithChildrenDto } from './area-response.dto';
 
 @ApiTags('areas')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class AreasController {
   @ApiOperation({
     summary: 'An area inside the caller’s scope with its direct children (404 outside the scope)',
   })
+  @ApiOkResponse({ type: AreaWithChildrenDto })
   async get(
     @Param('code') code: string,
     @CurrentUser() user: AuthUser,

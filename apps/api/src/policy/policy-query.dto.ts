@@ -22,3 +22,15 @@ export class EffectivePolicyQueryDto {
   })
   on?: string;
 }
+
+/** Query of `GET /api/v1/policy/versions`. */
+export class PolicyVersionsQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'The area whose governing versions (its own, its county’s, its city’s) to list; the caller’s own area when absent.',
+    example: '431102',
+  })
+  @IsOptional()
+  @Matches(/^\d{6}(\d{3}){0,2}$/, { message: 'areaCode must be a 6-, 9- or 12-digit area code' })
+  areaCode?: string;
+}

@@ -172,6 +172,32 @@ describe('policy HTTP routes', () => {
     expect(otherCity).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 
+  it('lists the versions governing an area, newest first, within the caller’s reach', async () => {
+    const body = {
+      areaCode: '431102',
+      effectiveFrom: '2026-10-01',
+      values: { ...DEMO_VALUES, dibaoStandardUrbanFen: 69000 },
+      legalBasis: '零陵区人民政府 零政发〔2026〕9号',
+    };
+    expect((await call('POST', '/api/v1/policy/parameters', admin, body)).status).toBe(201);
+    const list = await call('GET', '/api/v1/policy/versions?areaCode=431102001', station);
+    expect(list.status).toBe(200);
+    const items = list.body.items as { areaCode: string; effectiveFrom: string; legalBasis: string }[];
+    expect(items.map((v) => [v.areaCode, v.effectiveFrom])).toEqual([
+      ['431102', '2026-10-01'],
+      ['431102', '2026-09-01'],
+      ['431100', '2026-01-01'],
+    ]);
+    expect(items[0]!.legalBasis).toBe(body.legalBasis);
+    // A county beside the station's is neither its scope nor its ancestor; the city's own history is readable.
+    expect((await call('GET', '/api/v1/policy/versions?areaCode=431103', station)).status).toBe(404);
+    const city = await call('GET', '/api/v1/policy/versions', admin);
+    expect((city.body.items as { areaCode: string }[]).map((v) => v.areaCode)).toEqual(['431100']);
+    const bad = await call('GET', '/api/v1/policy/versions?areaCode=43', station);
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(['areaCode']);
+  });
+
   it('documents both routes in OpenAPI with bearer auth and the shapes', () => {
     const document = SwaggerModule.createDocument(app, new DocumentBuilder().addBearerAuth().build());
     const route = document.paths['/api/v1/policy/parameters'];

@@ -11,8 +11,13 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, type AuthUser } from '@app/access';
 import { PolicyService, type EffectivePolicyView, type PolicyVersionView } from '@app/policy';
-import { AddPolicyVersionDto, EffectivePolicyDto, PolicyVersionDto } from './policy.dto';
-import { EffectivePolicyQueryDto } from './policy-query.dto';
+import {
+  AddPolicyVersionDto,
+  EffectivePolicyDto,
+  PolicyVersionDto,
+  PolicyVersionListDto,
+} from './policy.dto';
+import { EffectivePolicyQueryDto, PolicyVersionsQueryDto } from './policy-query.dto';
 
 @ApiTags('policy')
 @ApiBearerAuth()
@@ -36,6 +41,22 @@ export class PolicyController {
     @Ip() ip: string,
   ): Promise<EffectivePolicyView> {
     return this.policy.effectiveForCaller(user, query.areaCode, query.on, ip);
+  }
+
+  @Get('versions')
+  @Roles(...Object.values(Role))
+  @ApiOperation({
+    summary: 'The history of versions that govern an area (its own, its county’s, its city’s), newest first',
+    description: 'Any area inside the caller’s scope, or one of the caller’s own ancestors.',
+  })
+  @ApiOkResponse({ type: PolicyVersionListDto })
+  @ApiNotFoundResponse({ description: 'Outside the caller’s scope, or an unknown area' })
+  async versions(
+    @Query() query: PolicyVersionsQueryDto,
+    @CurrentUser() user: AuthUser,
+    @Ip() ip: string,
+  ): Promise<PolicyVersionListDto> {
+    return { items: await this.policy.versionsForCaller(user, query.areaCode, ip) };
   }
 
   @Post('parameters')

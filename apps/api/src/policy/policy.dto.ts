@@ -80,3 +80,9 @@ export class PolicyVersionDto extends EffectivePolicyDto implements PolicyVersio
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
+
+/** `GET /api/v1/policy/versions`: newest first. */
+export class PolicyVersionListDto {
+  @ApiProperty({ type: [PolicyVersionDto] })
+  items!: PolicyVersionDto[];
+}

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Role, Roles, type AuthUser } from '@app/access';
 import { ApplicationsService, type ApplicationView } from '@app/applications';
 import {
@@ -8,6 +8,8 @@ import {
   type SourcesView,
   type VerificationRunView,
 } from '@app/verification';
+import { ApplicationViewDto } from '../applications/application-response.dto';
+import { VerificationRunViewDto } from './verification-response.dto';
 
 const ALL_ROLES = Object.values(Role);
 
@@ -26,6 +28,7 @@ export class VerificationController {
   @ApiOperation({
     summary: 'The latest verification run: per-source check states, report and recommendation',
   })
+  @ApiOkResponse({ type: VerificationRunViewDto })
   run(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -49,6 +52,7 @@ export class VerificationController {
   @HttpCode(200)
   @Roles(Role.TOWNSHIP_REVIEWER, Role.VERIFICATION_OFFICER)
   @ApiOperation({ summary: 'Start a new verification run (from VERIFIED or AWAITING_COUNTY_DECISION)' })
+  @ApiOkResponse({ type: ApplicationViewDto })
   reverify(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

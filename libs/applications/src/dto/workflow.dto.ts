@@ -85,6 +85,7 @@ export class DecisionDto {
   decision!: DecisionKind;
 
   @ApiPropertyOptional({
+    type: String,
     minLength: 1,
     maxLength: 2000,
     nullable: true,

@@ -1,0 +1,1 @@
+export { SourcesReportPage } from './SourcesReport';

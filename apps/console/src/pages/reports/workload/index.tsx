@@ -1,0 +1,1 @@
+export { WorkloadReportPage } from './WorkloadReport';
