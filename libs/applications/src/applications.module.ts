@@ -5,6 +5,7 @@ import { AuditModule } from '@app/audit';
 import { DecisionsModule } from '@app/decisions';
 import { EventsModule } from '@app/events';
 import { PrivacyModule } from '@app/privacy';
+import { ApplicationApprovalHooks } from './application-approval-hooks';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationViewService } from './application-view.service';
@@ -15,6 +16,7 @@ import { ApplicationsService } from './applications.service';
 @Module({
   imports: [AccessModule, AreasModule, AuditModule, DecisionsModule, EventsModule, PrivacyModule],
   providers: [
+    ApplicationApprovalHooks,
     ApplicationRepository,
     ApplicationWorkflowRepository,
     ApplicationViewService,
@@ -23,6 +25,7 @@ import { ApplicationsService } from './applications.service';
     ApplicationIntakeService,
   ],
   exports: [
+    ApplicationApprovalHooks,
     ApplicationsService,
     ApplicationRepository,
     ApplicationWorkflowRepository,

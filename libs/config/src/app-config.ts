@@ -57,6 +57,8 @@ export interface AppConfig {
   /** How often the worker sweeps for public notices past their end (their delayed job may have been lost). */
   publicNoticeSweepSeconds: number;
   reconcileAfterSeconds: number;
+  /** SPEC 11.4 and 11.1: the review schedule (cron, China time), its lead days, batch chunks, the exit sweep. */
+  reviews: { schedule: string; leadDays: number; chunkSize: number; sweepSeconds: number };
   logLevel: string;
   /** BullMQ lock duration (and stalled-job check interval) of the worker's queues. */
   workerLockMs: number;
@@ -96,6 +98,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicNoticeSeconds: durationSeconds(v.PUBLIC_NOTICE_DURATION ?? 'P7D'),
     publicNoticeSweepSeconds: durationSeconds(v.PUBLIC_NOTICE_SWEEP_INTERVAL ?? 'PT1M'),
     reconcileAfterSeconds: durationSeconds(v.RECONCILE_AFTER ?? 'PT5M'),
+    reviews: {
+      schedule: v.REVIEW_SCHEDULE ?? '0 2 * * *',
+      leadDays: v.REVIEW_LEAD_DAYS ?? 30,
+      chunkSize: v.REVIEW_BATCH_CHUNK_SIZE ?? 200,
+      sweepSeconds: durationSeconds(v.REVIEW_SWEEP_INTERVAL ?? 'PT10M'),
+    },
     logLevel: v.LOG_LEVEL ?? 'info',
     workerLockMs: v.WORKER_LOCK_MS ?? 30_000,
     verification: {

@@ -6,6 +6,8 @@ export const QueueName = {
   VERIFICATION: 'hev-verification',
   /** Platform housekeeping: outbox relay, reconciler, public-notice timers and sweeps. */
   MAINTENANCE: 'hev-maintenance',
+  /** Dynamic management (SPEC 11): review batches opened in chunks, the daily schedule, gradual exits. */
+  REVIEWS: 'hev-reviews',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -30,6 +32,13 @@ export interface JobMap {
     'public-notice.end': { applicationId: string };
     'public-notice.sweep': Record<string, never>;
   };
+  [QueueName.REVIEWS]: {
+    'review-batch.open': { batchId: string };
+    'review-batch.check': { batchId: string };
+    'review.schedule': Record<string, never>;
+    'gradual-exit.end': { beneficiaryId: string };
+    'gradual-exit.sweep': Record<string, never>;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobMap[Q] & string;
@@ -44,5 +53,12 @@ export const JOB_NAMES: { [Q in QueueName]: JobName<Q>[] } = {
     'verification.reconcile',
     'public-notice.end',
     'public-notice.sweep',
+  ],
+  [QueueName.REVIEWS]: [
+    'review-batch.open',
+    'review-batch.check',
+    'review.schedule',
+    'gradual-exit.end',
+    'gradual-exit.sweep',
   ],
 };
