@@ -7,6 +7,7 @@ import { AccessHttpModule } from './access/access-http.module';
 import { ApplicationsHttpModule } from './applications/applications-http.module';
 import { AreasHttpModule } from './areas/areas-http.module';
 import { AuditHttpModule } from './audit/audit-http.module';
+import { BeneficiariesHttpModule } from './beneficiaries/beneficiaries-http.module';
 import { DecisionsHttpModule } from './decisions/decisions-http.module';
 import { PolicyHttpModule } from './policy/policy-http.module';
 import { ReportsHttpModule } from './reports/reports-http.module';
@@ -28,6 +29,7 @@ import { VerificationHttpModule } from './verification/verification-http.module'
     DecisionsHttpModule,
     ReportsHttpModule,
     VerificationHttpModule,
+    BeneficiariesHttpModule,
   ],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
+import { BeneficiariesModule } from '@app/beneficiaries';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EventsRelayModule } from '@app/events';
@@ -8,6 +9,7 @@ import { QueueModule } from '@app/queue';
 import { IntakeWorkerModule } from './intake/intake-worker.module';
 import { VerificationPipelineModule } from '@app/verification';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { ReviewsProcessor } from './reviews.processor';
 import { jobDurationProvider } from './queue-worker';
 import { VerificationProcessor } from './verification.processor';
 
@@ -24,7 +26,8 @@ import { VerificationProcessor } from './verification.processor';
     IntakeWorkerModule,
     ApplicationsModule,
     VerificationPipelineModule,
+    BeneficiariesModule,
   ],
-  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor],
+  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor, ReviewsProcessor],
 })
 export class WorkerModule {}

@@ -15,6 +15,7 @@ import { BeneficiaryRepository } from './beneficiary.repository';
 import { Clock } from './clock';
 import { LifeEventsService } from './life-events.service';
 import { ReviewBatchesService } from './review-batches.service';
+import { ReviewRunCompleter } from './review-run-completer';
 import { ReviewRunOwner } from './review-run-owner';
 import { ReviewRepository } from './review.repository';
 import { ReviewsService } from './reviews.service';
@@ -41,6 +42,7 @@ import { ReviewsService } from './reviews.service';
     BeneficiariesService,
     ReviewsService,
     ReviewRunOwner,
+    ReviewRunCompleter,
     ReviewBatchesService,
     LifeEventsService,
   ],
@@ -49,6 +51,7 @@ import { ReviewsService } from './reviews.service';
     BeneficiariesService,
     ReviewsService,
     ReviewRunOwner,
+    ReviewRunCompleter,
     ReviewBatchesService,
     LifeEventsService,
   ],

@@ -6,5 +6,6 @@ export * from './delta-report';
 export * from './life-events.service';
 export * from './review-batches.service';
 export * from './review-rules';
+export * from './review-run-completer';
 export * from './review-run-owner';
 export * from './reviews.service';
