@@ -1,10 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CheckStatus, VerificationRunStatus } from '@app/applications';
 import { runInTransaction, type Tx } from '@app/database';
 import { PolicyService } from '@app/policy';
-import { buildReport, toVerifiedFacts, VerificationRepository } from '@app/verification';
+import {
+  buildReport,
+  ExternalRunOwners,
+  toVerifiedFacts,
+  VerificationRepository,
+  type ExternalRunOwner,
+} from '@app/verification';
 import { ReviewRunOwner } from './review-run-owner';
 
 /**
@@ -13,16 +19,22 @@ import { ReviewRunOwner } from './review-run-owner';
  * review's creation date), then handed to the review as its run owner — all in the caller's transaction.
  */
 @Injectable()
-export class ReviewRunCompleter {
+export class ReviewRunCompleter implements ExternalRunOwner, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: VerificationRepository,
     private readonly policy: PolicyService,
     private readonly owner: ReviewRunOwner,
+    private readonly registry: ExternalRunOwners,
   ) {}
 
+  /** Until the pipeline completes runs of any owner, review runs are handed over here by its completion. */
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
   /** True when the run belongs to a review (so the application side must leave it alone). */
-  async owns(runId: string, tx?: Tx): Promise<boolean> {
+  async owns(runId: string, tx: Tx): Promise<boolean> {
     return (await this.owner.reviewOfRun(runId, tx)) !== null;
   }
 

@@ -139,7 +139,7 @@ describe('the AsyncAPI contract of dynamic management (SPEC 11)', () => {
   function envelope(
     type: string,
     data: Record<string, unknown>,
-    subject: string | undefined = beneficiaryId,
+    subject: string | null = beneficiaryId,
   ) {
     return {
       specversion: '1.0',

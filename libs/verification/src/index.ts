@@ -1,4 +1,5 @@
 export * from './connectors';
+export * from './orchestration/external-run-owners';
 export * from './orchestration/verification-completion.service';
 export * from './orchestration/verification-jobs';
 export * from './orchestration/verification-queues';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
+import { ExternalRunOwners } from './orchestration/external-run-owners';
 import { VerificationRepository } from './persistence/verification.repository';
 import { SourceReportService } from './sources/source-report.service';
 import { VerificationQueryService } from './verification-query.service';
@@ -8,7 +9,7 @@ import { VerificationQueryService } from './verification-query.service';
 /** The read side of verification, for the API (and for the workflow, which reads recommendations). */
 @Module({
   imports: [ApplicationsModule, AuditModule],
-  providers: [VerificationRepository, VerificationQueryService, SourceReportService],
-  exports: [VerificationRepository, VerificationQueryService, SourceReportService],
+  providers: [VerificationRepository, VerificationQueryService, SourceReportService, ExternalRunOwners],
+  exports: [VerificationRepository, VerificationQueryService, SourceReportService, ExternalRunOwners],
 })
 export class VerificationModule {}

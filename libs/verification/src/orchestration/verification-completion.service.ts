@@ -22,6 +22,7 @@ import {
 import { EventType, OutboxService } from '@app/events';
 import { PolicyService, type EffectivePolicy } from '@app/policy';
 import { type VerificationResult } from '../persistence/verification-result.entity';
+import { ExternalRunOwners } from './external-run-owners';
 import { VerificationRepository } from '../persistence/verification.repository';
 import { toHouseholdInput, toVerifiedFacts } from '../report/engine-input';
 import { buildReport } from '../report/report-builder';
@@ -58,6 +59,7 @@ export class VerificationCompletionService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly decisionRecords: DecisionRecordsService,
+    private readonly externalOwners: ExternalRunOwners,
   ) {}
 
   /** `verification.complete`: `complete` in a transaction of its own. */
@@ -83,6 +85,12 @@ export class VerificationCompletionService {
     const app = await this.applications.findById(run.applicationId, tx);
     const now = new Date();
     if (!app || app.status !== ApplicationStatus.VERIFYING || app.currentRunId !== runId) {
+      // A run of another owner (a beneficiary review, SPEC 11.2) is completed by that owner.
+      const owner = await this.externalOwners.ownerOf(runId, tx);
+      if (owner) {
+        await owner.complete(tx, runId);
+        return null;
+      }
       // The application moved on without cancelling this run (should not happen): close it, touch nothing else.
       await this.repository.finishRun(tx, runId, VerificationRunStatus.CANCELLED, now);
       await tx.query(
