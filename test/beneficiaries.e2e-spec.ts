@@ -8,6 +8,7 @@ import {
 } from '@app/beneficiaries';
 import { generateIdNumber } from '@app/privacy';
 import { eventQueueName } from '@app/queue';
+import type { WorkloadReport } from '@app/reports';
 import { createBeneficiary, loadEventContract } from '@app/testing';
 import { ADMIN } from './support/api-harness';
 import { householdBody } from './support/households';
@@ -382,6 +383,17 @@ describe('dynamic management end to end', () => {
       tokens.officer,
     );
     expect(listed.body.items.map((i) => i.id)).toContain(created.body.id);
+    // The workload report counts the township's households by status and its open reviews.
+    const report = await call<WorkloadReport>(
+      'GET',
+      '/api/v1/reports/workload?areaCode=431102',
+      tokens.approver,
+    );
+    const row = report.body.townships.find((t) => t.townshipCode === township)!;
+    expect(Object.values(row.beneficiaries).reduce((a, b) => a + b, 0)).toBe(200);
+    expect(row.beneficiaries.ACTIVE).toBe(done.closed);
+    expect(row.reviews.open).toBe(done.awaitingDecision);
+    expect(row.reviews.overdue).toBe(0);
     // Another county's officer does not see it.
     expect((await call('GET', `/api/v1/review-batches/${created.body.id}`, tokens.otherOfficer)).status).toBe(
       404,
