@@ -3,6 +3,7 @@ import { Role, UsersService, type NewUser } from '@app/access';
 import { AuditService } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
+import { seedDemoBeneficiaries } from './seed-beneficiaries';
 
 /** The demo password of every seeded user (development only; README "Demo logins"). */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  // SPEC 11 demo households (one with a review due, one in gradual exit), in a function of their own.
+  process.stdout.write(['Demo beneficiary households:', ...(await seedDemoBeneficiaries()), ''].join('\n'));
 }
 
 if (require.main === module) {

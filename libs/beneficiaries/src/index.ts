@@ -1,5 +1,6 @@
 export * from './beneficiaries.module';
 export * from './beneficiaries.service';
+export * from './beneficiary.repository';
 export * from './beneficiary.types';
 export * from './clock';
 export * from './delta-report';
