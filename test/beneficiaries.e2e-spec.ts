@@ -66,7 +66,7 @@ describe('dynamic management end to end', () => {
     return waitFor(
       async () => {
         const app = (await call<ApplicationView>('GET', `/api/v1/applications/${id}`, tokens.operator)).body;
-        return app.status === status ? app : undefined;
+        return `${app.status}` === status ? app : undefined;
       },
       `application ${id} to be ${status}`,
       60_000,
@@ -171,7 +171,7 @@ describe('dynamic management end to end', () => {
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('REVIEW_ALREADY_OPEN');
 
-    const closed = await reviewWhere(review.id, (r) => r.status === 'CLOSED', 'to close');
+    const closed = await reviewWhere(review.id, (r) => `${r.status}` === 'CLOSED', 'to close');
     expect(closed).toMatchObject({
       result: 'UNCHANGED',
       proposal: { change: 'CONTINUE', fromFen: 130_000, toFen: 130_000 },
@@ -191,7 +191,7 @@ describe('dynamic management end to end', () => {
       employment: [{ employer: '永州某公司', monthlyWageFen: 80_000 }],
     });
     const review = await openReview(b.id);
-    const verified = await reviewWhere(review.id, (r) => r.status === 'VERIFIED', 'to be verified');
+    const verified = await reviewWhere(review.id, (r) => `${r.status}` === 'VERIFIED', 'to be verified');
     expect(verified.proposal).toMatchObject({ change: 'DECREASE', fromFen: 130_000, toFen: 50_000 });
     expect(verified.delta).toContainEqual(
       expect.objectContaining({
@@ -276,7 +276,7 @@ describe('dynamic management end to end', () => {
       employment: [{ employer: '永州某工厂', monthlyWageFen: 300_000 }],
     });
     const review = await openReview(b.id);
-    const verified = await reviewWhere(review.id, (r) => r.status === 'VERIFIED', 'to be verified');
+    const verified = await reviewWhere(review.id, (r) => `${r.status}` === 'VERIFIED', 'to be verified');
     expect(verified.proposal).toMatchObject({ change: 'GRADUAL_EXIT', fromFen: 130_000, toFen: 130_000 });
     await call('POST', `/api/v1/reviews/${review.id}/township-review`, tokens.reviewer, {
       opinion: 'AGREE',

@@ -174,7 +174,7 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
     const opened = outcomes.filter((o) => o.status === 'fulfilled');
     expect(opened).toHaveLength(1);
     for (const o of outcomes.filter((x) => x.status === 'rejected'))
-      expect((o as PromiseRejectedResult).reason).toMatchObject({ code: 'REVIEW_ALREADY_OPEN' });
+      expect(o.reason).toMatchObject({ code: 'REVIEW_ALREADY_OPEN' });
     const rows = await dataSource.query(`SELECT status FROM reviews WHERE beneficiary_id = $1`, [
       b.beneficiaryId,
     ]);

@@ -337,7 +337,7 @@ export class ReviewsService {
     const next = await runInTransaction(this.dataSource, async (tx) => {
       const locked = await this.lockVersion(tx, review);
       await this.applications.setAuthorization(tx, member.id, null);
-      let updated = locked;
+      let updated: ReviewRow;
       if (member.counted && locked.status !== ReviewStatus.AWAITING_AUTHORIZATION) {
         await this.applications.cancelRunningRuns(tx, locked.applicationId, now);
         updated = await this.reviews.update(tx, locked.id, {

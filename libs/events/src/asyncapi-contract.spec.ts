@@ -136,11 +136,7 @@ describe('the AsyncAPI contract of dynamic management (SPEC 11)', () => {
     countyCode: '431102',
     monthlyBenefitFen: 110000,
   };
-  function envelope(
-    type: string,
-    data: Record<string, unknown>,
-    subject: string | null = beneficiaryId,
-  ) {
+  function envelope(type: string, data: Record<string, unknown>, subject: string | null = beneficiaryId) {
     return {
       specversion: '1.0',
       id: randomUUID(),
