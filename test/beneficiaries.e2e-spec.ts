@@ -141,6 +141,61 @@ describe('dynamic management end to end', () => {
     return opened.body;
   }
 
+  it('documents every route of SPEC 11 with request and response schemas in the OpenAPI document', async () => {
+    const docs = await platform.http.call<{
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: unknown }>; requestBody?: unknown }>
+      >;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    }>('GET', '/api/docs-json');
+    expect(docs.status).toBe(200);
+    const routes: [string, string, string][] = [
+      ['/api/v1/beneficiaries', 'get', '200'],
+      ['/api/v1/beneficiaries/{id}', 'get', '200'],
+      ['/api/v1/beneficiaries/{id}/withdraw', 'post', '200'],
+      ['/api/v1/beneficiaries/{id}/reviews', 'post', '201'],
+      ['/api/v1/beneficiaries/{id}/reviews', 'get', '200'],
+      ['/api/v1/reviews', 'get', '200'],
+      ['/api/v1/reviews/{id}', 'get', '200'],
+      ['/api/v1/reviews/{id}/members/{memberId}/authorization', 'put', '200'],
+      ['/api/v1/reviews/{id}/members/{memberId}/authorization', 'delete', '200'],
+      ['/api/v1/reviews/{id}/township-review', 'post', '200'],
+      ['/api/v1/reviews/{id}/decision', 'post', '200'],
+      ['/api/v1/review-batches', 'post', '201'],
+      ['/api/v1/review-batches', 'get', '200'],
+      ['/api/v1/review-batches/{id}', 'get', '200'],
+      ['/api/v1/life-events', 'post', '202'],
+    ];
+    for (const [path, method, status] of routes) {
+      const operation = docs.body.paths[path]?.[method];
+      expect({ path, method, documented: operation?.responses[status]?.content !== undefined }).toEqual({
+        path,
+        method,
+        documented: true,
+      });
+      if (method === 'post' || method === 'put')
+        expect({ path, body: operation?.requestBody !== undefined }).toEqual({ path, body: true });
+    }
+    const schemas = docs.body.components.schemas;
+    expect(Object.keys(schemas.BeneficiaryViewDto?.properties ?? {})).toEqual(
+      expect.arrayContaining(['members', 'history', 'reviewCategory', 'nextReviewDueOn', 'gradualExit']),
+    );
+    expect(Object.keys(schemas.ReviewViewDto?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'proposal',
+        'delta',
+        'deadlines',
+        'verification',
+        'townshipReview',
+        'decision',
+      ]),
+    );
+    expect(Object.keys(schemas.ReviewBatchDto?.properties ?? {})).toEqual(
+      expect.arrayContaining(['total', 'verifying', 'unchanged', 'awaitingDecision', 'closed', 'failed']),
+    );
+  });
+
   it('enrol → an unchanged review closes by itself', async () => {
     const b = await enrol(501);
     const enrolled = await beneficiary(b.id);

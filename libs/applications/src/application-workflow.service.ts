@@ -231,20 +231,6 @@ export class ApplicationWorkflowService {
         decidedAt: now,
       });
       const next = await this.repository.transition(tx, locked, { status: target }, now);
-      // SPEC 11.1: an approval enrols the household (a hook, so this lib does not depend on the roll's lib). The hook
-      // keeps the persons claimed while the household is assisted, so they cannot be in a new application.
-      const enrolled =
-        target === ApplicationStatus.APPROVED &&
-        (await this.approvalHooks.approved(tx, {
-          application: next,
-          members: await this.repository.findMembers(app.id, tx),
-          decision,
-          runId,
-          actor: auditActor(actor, role),
-          ip: ip ?? null,
-        }));
-      // A decided person is no longer part of an open application and may apply again later.
-      if (target !== ApplicationStatus.VERIFIED && !enrolled) await this.workflow.releasePersons(tx, app.id);
       await this.record(tx, auditActor(actor, role), next, 'application.decided', ip, {
         from: locked.status,
         to: target,
@@ -266,6 +252,20 @@ export class ApplicationWorkflowService {
           effectiveMonth: decision.effectiveMonth,
         },
       });
+      // SPEC 11.1: an approval enrols the household (a hook, so this lib does not depend on the roll's lib). The hook
+      // keeps the persons claimed while the household is assisted, so they cannot be in a new application.
+      const enrolled =
+        target === ApplicationStatus.APPROVED &&
+        (await this.approvalHooks.approved(tx, {
+          application: next,
+          members: await this.repository.findMembers(app.id, tx),
+          decision,
+          runId,
+          actor: auditActor(actor, role),
+          ip: ip ?? null,
+        }));
+      // A decided person is no longer part of an open application and may apply again later.
+      if (target !== ApplicationStatus.VERIFIED && !enrolled) await this.workflow.releasePersons(tx, app.id);
       return this.views.build(next, tx);
     });
   }
