@@ -39,6 +39,25 @@ export function workflowUsers(townshipCode = '431102001'): { reviewer: AuthUser;
 }
 
 /**
+ * `createVerifiedApplication` draws random ID numbers; now that assisted households keep their persons claimed, a
+ * drawn number may already be claimed by an earlier fixture of the same database. The fixture's transaction then
+ * rolls back whole, so drawing again is safe.
+ */
+async function verifiedWithFreshPersons(
+  app: ProviderSource,
+  options: VerifiedApplicationOptions,
+): Promise<VerifiedApplication> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createVerifiedApplication(app, options);
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes('open_application_persons_pkey');
+      if (!taken || attempt >= 10) throw error;
+    }
+  }
+}
+
+/**
  * An approved household on the beneficiary roll, through the real workflow: a VERIFIED application (see
  * `createVerifiedApplication`), the township review, the end of its public notice and the county's APPROVE, whose
  * transaction enrols the household (the beneficiaries lib must be loaded for its approval hook).
@@ -50,7 +69,7 @@ export async function createBeneficiary(
   const workflow = app.get(ApplicationWorkflowService);
   const dataSource = app.get(DataSource);
   const cipher = app.get(PiiCipher);
-  const verified = await createVerifiedApplication(app, options);
+  const verified = await verifiedWithFreshPersons(app, options);
   const { reviewer, approver } = workflowUsers(options.townshipCode ?? '431102001');
   await workflow.townshipReview(reviewer, verified.applicationId, {
     opinion: 'RECOMMEND_APPROVE',
