@@ -7,13 +7,13 @@ import {
   type ReviewView,
 } from '@app/beneficiaries';
 import { generateIdNumber } from '@app/privacy';
-import { eventQueueName } from '@app/queue';
+import { eventQueueName, QueueName } from '@app/queue';
 import type { WorkloadReport } from '@app/reports';
 import { createBeneficiary, loadEventContract } from '@app/testing';
 import { ADMIN } from './support/api-harness';
 import { householdBody } from './support/households';
 import { Platform, waitFor, type UserKey } from './support/platform-harness';
-import { allJobs, testQueue } from './support/queues';
+import { allJobs, settled, testQueue } from './support/queues';
 
 type Json = Record<string, unknown>;
 
@@ -401,6 +401,48 @@ describe('dynamic management end to end', () => {
     expect(unknown.status).toBe(202);
     expect(unknown.body).toEqual({ matched: false });
     expect((await call('POST', '/api/v1/life-events', tokens.officer, body)).status).toBe(403);
+  });
+
+  it('a death reported on the intake queue → a review due within three months; a bad token is refused', async () => {
+    const b = await enrol(505);
+    const queue = testQueue(QueueName.INTAKE, platform.queuePrefix);
+    try {
+      await queue.add(
+        'life-event.report',
+        {
+          token: tokens.integration,
+          lifeEvent: { type: 'DEATH', idNumber: b.self, occurredOn: '2026-11-30', sourceRef: 'GA-Q-1' },
+        },
+        { jobId: 'life-event-q-1' },
+      );
+      const done = await settled(queue, 'life-event-q-1', 60_000);
+      expect(done.returnvalue).toMatchObject({ matched: true });
+      // The token and the ID number are gone from Redis once the job is handled.
+      expect(done.data).toEqual({});
+      const reviewId = (done.returnvalue as { reviewId: string }).reviewId;
+      const review = (await call<ReviewView>('GET', `/api/v1/reviews/${reviewId}`, tokens.officer)).body;
+      expect(review).toMatchObject({
+        reason: 'LIFE_EVENT',
+        beneficiaryId: b.id,
+        deadlines: { reviewDueOn: '2027-02-28' },
+      });
+
+      await queue.add(
+        'life-event.report',
+        {
+          token: 'not-a-token',
+          lifeEvent: { type: 'DEATH', idNumber: b.spouse, occurredOn: '2026-11-30', sourceRef: 'X' },
+        },
+        { jobId: 'life-event-q-2' },
+      );
+      const refused = await settled(queue, 'life-event-q-2', 60_000);
+      expect(refused.failedReason).toMatch(/token/);
+      expect(refused.failedReason).not.toContain(b.spouse);
+      expect(refused.data).toEqual({});
+      expect(refused.attemptsMade).toBe(1);
+    } finally {
+      await queue.close();
+    }
   });
 
   it('a batch of 200 households shows its progress until every review is past verification', async () => {

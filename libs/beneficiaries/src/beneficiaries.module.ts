@@ -13,6 +13,7 @@ import { BeneficiariesService } from './beneficiaries.service';
 import { BeneficiaryRecords } from './beneficiary-records';
 import { BeneficiaryRepository } from './beneficiary.repository';
 import { Clock } from './clock';
+import { LifeEventIntakeService } from './life-event-intake.service';
 import { LifeEventsService } from './life-events.service';
 import { ReviewBatchesService } from './review-batches.service';
 import { ReviewRunCompleter } from './review-run-completer';
@@ -45,6 +46,7 @@ import { ReviewsService } from './reviews.service';
     ReviewRunCompleter,
     ReviewBatchesService,
     LifeEventsService,
+    LifeEventIntakeService,
   ],
   exports: [
     Clock,
@@ -54,6 +56,7 @@ import { ReviewsService } from './reviews.service';
     ReviewRunCompleter,
     ReviewBatchesService,
     LifeEventsService,
+    LifeEventIntakeService,
   ],
 })
 export class BeneficiariesModule {}

@@ -4,6 +4,7 @@ export * from './beneficiary.repository';
 export * from './beneficiary.types';
 export * from './clock';
 export * from './delta-report';
+export * from './life-event-intake.service';
 export * from './life-events.service';
 export * from './review-batches.service';
 export * from './review-rules';

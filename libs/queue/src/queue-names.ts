@@ -20,6 +20,8 @@ export function eventQueueName(subscriber: string): string {
 export interface JobMap {
   [QueueName.INTAKE]: {
     'application.submit': { idempotencyKey?: unknown; actor?: unknown; application?: unknown };
+    /** SPEC 11.3: `{ token, lifeEvent: { type, idNumber, occurredOn, sourceRef } }`, cleared once handled. */
+    'life-event.report': { token?: unknown; lifeEvent?: unknown };
   };
   [QueueName.VERIFICATION]: {
     'verification.start': { runId: string };
@@ -46,7 +48,7 @@ export type JobData<Q extends QueueName, N extends JobName<Q>> = JobMap[Q][N];
 
 /** Every job name of a queue, for the worker's "refuse to start without a handler" check. */
 export const JOB_NAMES: { [Q in QueueName]: JobName<Q>[] } = {
-  [QueueName.INTAKE]: ['application.submit'],
+  [QueueName.INTAKE]: ['application.submit', 'life-event.report'],
   [QueueName.VERIFICATION]: ['verification.start', 'verification.check', 'verification.complete'],
   [QueueName.MAINTENANCE]: [
     'outbox.relay',
