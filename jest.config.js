@@ -29,6 +29,8 @@ const base = {
 };
 
 module.exports = {
+  // Spawning the worker and mock-sources compiles their sources: seconds on a loaded machine, not a failure.
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

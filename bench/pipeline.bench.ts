@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
@@ -92,16 +93,24 @@ function start(script: string, env: Record<string, string>): ChildProcess {
 }
 
 /** The backlog: applications VERIFYING, their runs RUNNING and start commands unpublished, spread over counties. */
-async function seed(pg: Client, cipher: PiiCipher, townships: string[]): Promise<void> {
+async function seed(
+  pg: Client,
+  cipher: PiiCipher,
+  townships: string[],
+  count = APPLICATIONS,
+  offset = 0,
+): Promise<string[]> {
+  const seeded: string[] = [];
   const now = new Date();
   const today = '2026-11-23';
-  for (let first = 0; first < APPLICATIONS; first += SEED_BATCH) {
+  for (let first = offset; first < offset + count; first += SEED_BATCH) {
     const apps: unknown[][] = [];
     const members: unknown[][] = [];
     const runs: unknown[][] = [];
     const commands: unknown[][] = [];
-    for (let i = first; i < Math.min(APPLICATIONS, first + SEED_BATCH); i++) {
+    for (let i = first; i < Math.min(offset + count, first + SEED_BATCH); i++) {
       const id = randomUUID();
+      seeded.push(id);
       const runId = randomUUID();
       const township = townships[i % townships.length]!;
       apps.push([
@@ -174,6 +183,33 @@ async function seed(pg: Client, cipher: PiiCipher, townships: string[]): Promise
     );
     await pg.query('COMMIT');
   }
+  return seeded;
+}
+
+/** Lone households (`BENCH_LONE`): each created on an idle platform, timed from its commit to VERIFIED. */
+async function loneLatencies(
+  pg: Client,
+  cipher: PiiCipher,
+  townships: string[],
+  count: number,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const began = performance.now();
+    const [id] = await seed(pg, cipher, townships, 1, APPLICATIONS + i);
+    for (;;) {
+      const row = await pg.query<{ status: string }>(`SELECT status FROM applications WHERE id = $1`, [id]);
+      if (row.rows[0]?.status === 'VERIFIED') break;
+      await sleep(10);
+    }
+    latencies.push(performance.now() - began);
+    await sleep(300);
+  }
+  return latencies;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** Mean handler duration per verification job name, from the worker's `hev_job_duration_seconds` histogram. */
@@ -245,6 +281,7 @@ async function main(): Promise<void> {
       .join(' ')}; worker concurrency ${concurrency}, per-source ${config.verification.sources.concurrency}`,
   );
 
+  const loadAtStart = loadavg().map((l) => Math.round(l * 10) / 10);
   await migrate(databaseUrl);
   const pg = new Client({ connectionString: databaseUrl });
   await pg.connect();
@@ -308,26 +345,40 @@ async function main(): Promise<void> {
 
     const bootStart = performance.now();
     const workers: { process: ChildProcess; port: number }[] = [];
+    const statementFiles: string[] = [];
     for (let i = 0; i < WORKERS; i++) {
       const port = await freePort();
+      const statementsFile = join(tmpdir(), `hev-bench-statements-${process.pid}-${i}`);
+      statementFiles.push(statementsFile);
+      // Every statement the worker sends is counted by a `--require` hook (bench/support/count-statements.ts).
+      const hook = [
+        `--require ${join(DIST, 'bench/support/count-statements.js')}`,
+        `--require ${join(DIST, 'bench/support/cpu-profile-hook.js')}`,
+      ].join(' ');
       const process_ = start('apps/worker/src/main.js', {
         ...env,
         WORKER_PORT: String(port),
-        // For profiling the worker, e.g. BENCH_WORKER_NODE_OPTIONS="--require ./profile-hook.js".
-        ...(process.env.BENCH_WORKER_NODE_OPTIONS
-          ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+        BENCH_STATEMENTS_FILE: statementsFile,
+        ...(process.env.BENCH_CPU_PROFILE_DIR
+          ? { BENCH_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROFILE_DIR }
           : {}),
+        // For profiling the worker, e.g. BENCH_WORKER_NODE_OPTIONS="--require ./profile-hook.js".
+        NODE_OPTIONS: [hook, process.env.BENCH_WORKER_NODE_OPTIONS ?? ''].join(' ').trim(),
       });
       children.push(process_);
       workers.push({ process: process_, port });
     }
+    const statementsSoFar = (): number =>
+      statementFiles.reduce((sum, f) => sum + (existsSync(f) ? Number(readFileSync(f, 'utf8')) || 0 : 0), 0);
     for (const w of workers) await waitForHealth(`http://127.0.0.1:${w.port}/health/live`, w.process);
     const workersRss = (): number =>
       Math.round(workers.reduce((sum, w) => sum + rssMiB(w.process.pid!), 0) * 10) / 10;
     const started = performance.now();
     const rssStart = workersRss();
     const workersCpu = (): number => workers.reduce((sum, w) => sum + cpuSeconds(w.process.pid!), 0);
+    await sleep(600);
     const cpuAtStart = { workers: workersCpu(), mock: cpuSeconds(mock.pid!) };
+    const statementsAtStart = statementsSoFar();
     log(`${WORKERS} worker(s) up in ${((started - bootStart) / 1000).toFixed(1)} s, RSS ${rssStart} MiB`);
 
     let verified = 0;
@@ -355,10 +406,27 @@ async function main(): Promise<void> {
       workers: Math.round(((workersCpu() - cpuAtStart.workers) / seconds) * 100) / 100,
       mockSources: Math.round(((cpuSeconds(mock.pid!) - cpuAtStart.mock) / seconds) * 100) / 100,
     };
-    await sleep(1500); // the last second of call statistics
+    await sleep(1500); // the last second of call statistics (and of the statement counts)
+    const statements = statementsSoFar() - statementsAtStart;
     const calls = await pg.query<{ calls: number; failed: number }>(
       `SELECT count(*)::int AS calls, count(*) FILTER (WHERE outcome <> 'OK')::int AS failed FROM source_calls`,
     );
+    const loneCount = Number(process.env.BENCH_LONE ?? 50);
+    let lone: { p50: number; p99: number; count: number } | null = null;
+    if (loneCount > 0) {
+      await sleep(2000);
+      const sorted = (await loneLatencies(pg, PiiCipher.fromKey(config.piiKey), townships, loneCount)).sort(
+        (a, b) => a - b,
+      );
+      lone = {
+        p50: Math.round(percentile(sorted, 50)),
+        p99: Math.round(percentile(sorted, 99)),
+        count: loneCount,
+      };
+      log(
+        `lone households (${loneCount}, one at a time, idle platform): p50 ${lone.p50} ms, p99 ${lone.p99} ms`,
+      );
+    }
     const runs = await pg.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM verification_runs GROUP BY status ORDER BY status`,
     );
@@ -368,7 +436,8 @@ async function main(): Promise<void> {
 
     const loadAtEnd = loadavg()[0] ?? 0;
     const noop = await baseline(config.redisUrl, concurrency, BASELINE_JOBS);
-    const jobsPerApplication = SOURCES.length + 2;
+    // start, the run's check job (which hands its checks to the per-source batches) and complete.
+    const jobsPerApplication = 3;
     const result = {
       applications: APPLICATIONS,
       members: MEMBERS,
@@ -381,11 +450,15 @@ async function main(): Promise<void> {
       workers: WORKERS,
       workerRssMiB: { start: rssStart, end: rssEnd, peak: rssPeak },
       coresBusy: cores,
+      loneHouseholdLatencyMs: lone,
+      statementsPerApplication: Math.round((statements / APPLICATIONS) * 100) / 100,
       workerCpuMsPerApplication: Math.round(((cores.workers * seconds) / APPLICATIONS) * 1000 * 10) / 10,
       baselineNoopJobsPerSecond: Math.round(noop),
       concurrency,
       sourceConcurrency: config.verification.sources.concurrency,
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => Math.round(l * 10) / 10) },
       loadAverage1m: Math.round(loadAtEnd * 10) / 10,
+      baselineToTargetJobs: Math.round((noop / (200 * jobsPerApplication)) * 100) / 100,
       meanJobMs: jobMs,
     };
     log(JSON.stringify(result, null, 2));
@@ -403,6 +476,8 @@ async function main(): Promise<void> {
     log(`| worker RSS start / end / peak (all workers) | ${rssStart} / ${rssEnd} / ${rssPeak} MiB |`);
     log(`| cores busy: worker(s) / mock-sources | ${cores.workers} / ${cores.mockSources} |`);
     log(`| worker CPU per application | ${result.workerCpuMsPerApplication} ms |`);
+    log(`| PostgreSQL statements per application (worker) | ${result.statementsPerApplication} |`);
+    log(`| load average at start / end | ${loadAtStart.join(' ')} / ${result.loadAverage.atEnd.join(' ')} |`);
   } finally {
     await cleanup();
   }

@@ -137,7 +137,7 @@ describe('access: login, users, roles and scope (SPEC 2)', () => {
     );
     expect(failures).toHaveLength(5);
     expect((await auditEntries('auth.login.throttled')).length).toBeGreaterThanOrEqual(1);
-  });
+  }, 30_000);
 
   it('echoes the caller’s X-Request-Id and serves OpenAPI', async () => {
     const reply = await http.call('GET', '/api/v1/me', { headers: { 'x-request-id': 'req-12345' } });

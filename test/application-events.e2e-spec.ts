@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import { todayInChina } from '@app/common';
+import { verifyEvent } from '@app/events';
 import {
   applicationBody,
   loadEventContract,
@@ -112,17 +113,18 @@ describe('events of application changes reach every subscriber once (SPEC 7.2)',
 
     // 3. through the intake queue: one accepted, one refused
     const intake = testQueue('hev-intake', api.queuePrefix);
+    const integration = await http.login('int-a', TEST_PASSWORD);
     try {
       await intake.add(
         'application.submit',
-        { idempotencyKey: 'events-1', actor: 'int-a', application: track(applicationBody()) },
+        { idempotencyKey: 'events-1', token: integration, application: track(applicationBody()) },
         { jobId: 'events-ok' },
       );
       const bad = applicationBody();
       bad.members[0]!.name = '';
       await intake.add(
         'application.submit',
-        { idempotencyKey: 'events-2', actor: 'int-a', application: track(bad) },
+        { idempotencyKey: 'events-2', token: integration, application: track(bad) },
         { jobId: 'events-bad' },
       );
       const ok = await settled(intake, 'events-ok');
@@ -155,6 +157,21 @@ describe('events of application changes reach every subscriber once (SPEC 7.2)',
       },
     });
     expect(events).toHaveLength([...expected.values()].flat().length + 1);
+
+    // SPEC 7.2: every event verifies with the key the platform publishes, and a changed one does not.
+    const keys = await http.call<{ keys: { kty: 'OKP'; crv: 'Ed25519'; x: string }[] }>(
+      'GET',
+      '/api/v1/keys',
+    );
+    expect(keys.status).toBe(200);
+    const publishedKey = keys.body.keys[0]!;
+    for (const event of events) {
+      expect(typeof event.payload.hevsignature).toBe('string');
+      expect(verifyEvent(event.payload, publishedKey)).toBe(true);
+      expect(verifyEvent({ ...event.payload, source: '/hev/431103' }, publishedKey)).toBe(false);
+      const { hevsignature: _dropped, ...unsigned } = event.payload;
+      expect(verifyEvent(unsigned, publishedKey)).toBe(false);
+    }
 
     for (const queue of subscriberQueues) {
       const jobs = await allJobs(queue);

@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
+import { DEV_DEFAULTS } from '@app/config';
 import { generateIdNumber } from '@app/privacy';
 import {
   applicationBody,
@@ -35,8 +37,27 @@ interface Rejected extends Envelope {
 const USERS = [
   { username: 'int-a', roles: ['INTEGRATION'], areaCode: '431102001' },
   { username: 'int-county', roles: ['INTEGRATION'], areaCode: '431102' },
+  { username: 'int-revoked', roles: ['INTEGRATION'], areaCode: '431102001' },
   { username: 'op-a', roles: ['STATION_OPERATOR'], areaCode: '431102001' },
 ];
+
+/** A token signed with the development secret, as the platform would sign it, with `claims` changed. */
+function signedLike(token: string, claims: Record<string, unknown>): string {
+  const [header, payload] = token.split('.');
+  const body = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), ...claims }),
+  ).toString('base64url');
+  const signature = createHmac('sha256', DEV_DEFAULTS.JWT_SECRET)
+    .update(`${header}.${body}`)
+    .digest('base64url');
+  return `${header}.${body}.${signature}`;
+}
+
+function deepNest(levels: number): unknown {
+  let value: unknown = 'x';
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+}
 
 /** The queue intake of SPEC 7.1, driven as an integrator would: jobs in, events out. */
 describe('intake queue hev-intake (SPEC 7.1)', () => {
@@ -51,12 +72,19 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
   const submittedIds = new Set<string>();
   /** ID numbers a producer put into job ids: only the job's own key and event-stream entries may hold them. */
   const producerWritten = new Set<string>();
+  /** SPEC 7.1: jobs carry an INTEGRATION user's access token. */
+  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     api = await startApi({ EVENT_SUBSCRIBERS: 'dibao-system' });
     worker = await startWorker(api, { EVENT_SUBSCRIBERS: 'dibao-system' });
     http = client(api.app);
     await createUsers(http, USERS);
+    for (const { username } of USERS) tokens[username] = await http.login(username, TEST_PASSWORD);
+    // A token revoked by its user's logout.
+    expect((await http.call('POST', '/api/v1/auth/logout', { token: tokens['int-revoked'] })).status).toBe(
+      204,
+    );
     db = await DbProbe.connect(api.db.url);
     intake = testQueue('hev-intake', api.queuePrefix);
     events = testQueue('hev-events-dibao-system', api.queuePrefix);
@@ -118,7 +146,10 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
 
     it('creates the application, completes with ids only and announces application.submitted', async () => {
       body = applicationBody();
-      first = await submit({ idempotencyKey: 'intake-ok-1', actor: 'int-a', application: body }, 'ok-1');
+      first = await submit(
+        { idempotencyKey: 'intake-ok-1', token: tokens['int-a'], application: body },
+        'ok-1',
+      );
       expect(await first.getState()).toBe('completed');
       expect(first.returnvalue).toEqual({
         outcome: 'SUBMITTED',
@@ -128,8 +159,8 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
         replayed: false,
       });
       const { applicationId } = first.returnvalue as { applicationId: string };
-      // The application body is gone from Redis once the job is done.
-      expect(first.data).toEqual({ idempotencyKey: 'intake-ok-1', actor: 'int-a' });
+      // The application body and the token are gone from Redis once the job is done.
+      expect(first.data).toEqual({ idempotencyKey: 'intake-ok-1' });
 
       const view = await http.call<{ members: { idNumberMasked: string }[]; status: string }>(
         'GET',
@@ -161,10 +192,10 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       expect(event).toMatchObject({ source: '/hev/431102', data: { applicationId, status: 'VERIFYING' } });
     });
 
-    it('replayed (same key and actor, any job id) creates nothing new and announces nothing new', async () => {
+    it('replayed (same key and account, any job id) creates nothing new and announces nothing new', async () => {
       const before = await db.counts();
       const replay = await submit(
-        { idempotencyKey: 'intake-ok-1', actor: 'int-a', application: body },
+        { idempotencyKey: 'intake-ok-1', token: tokens['int-a'], application: body },
         'ok-1-again',
       );
       expect(await replay.getState()).toBe('completed');
@@ -172,7 +203,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       expect(await db.counts()).toEqual(before);
 
       // The HTTP route shares the key space of the same account.
-      const token = await http.login('int-a', TEST_PASSWORD);
+      const token = tokens['int-a'];
       const viaHttp = await http.call<{ id: string }>('POST', '/api/v1/applications', {
         token,
         body,
@@ -192,7 +223,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       const job = await submit(
         {
           idempotencyKey: 'county-1',
-          actor: 'int-county',
+          token: tokens['int-county'],
           application: applicationBody({ townshipCode: '431102002' }),
         },
         'county-1',
@@ -222,7 +253,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       () => {
         const application = applicationBody();
         change(application);
-        return { idempotencyKey: key, actor: 'int-a', application };
+        return { idempotencyKey: key, token: tokens['int-a'], application };
       };
     const idInKey = generateIdNumber('1979-09-09', 123, '431102');
     const idAsKey = generateIdNumber('1979-09-09', 125, '431102');
@@ -235,7 +266,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       {
         name: 'no idempotencyKey',
         jobId: 'bad-no-key',
-        data: () => ({ actor: 'int-a', application: applicationBody() }),
+        data: () => ({ token: tokens['int-a'], application: applicationBody() }),
         key: null,
         paths: ['idempotencyKey'],
       },
@@ -261,33 +292,87 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
         paths: ['idempotencyKey'],
       },
       {
-        name: 'no actor',
-        jobId: 'bad-no-actor',
-        data: () => ({ idempotencyKey: 'no-actor', application: applicationBody() }),
-        key: 'no-actor',
-        paths: ['actor'],
+        name: 'no token',
+        jobId: 'bad-no-token',
+        data: () => ({ idempotencyKey: 'no-token', application: applicationBody() }),
+        key: 'no-token',
+        paths: ['token'],
       },
       {
-        name: 'an unknown actor',
-        jobId: 'bad-unknown-actor',
-        data: () => ({ ...valid('unknown-actor')(), actor: 'nobody' }),
-        key: 'unknown-actor',
-        paths: ['actor'],
+        name: 'only an actor username (the contract before SPEC 7.1 asked for a token)',
+        jobId: 'bad-actor-only',
+        data: () => ({ idempotencyKey: 'actor-only', actor: 'int-a', application: applicationBody() }),
+        key: 'actor-only',
+        paths: ['token'],
       },
       {
-        name: 'an actor without the INTEGRATION role',
-        jobId: 'bad-operator-actor',
-        data: () => ({ ...valid('operator-actor')(), actor: 'op-a' }),
-        key: 'operator-actor',
-        paths: ['actor'],
+        name: 'a forged token (signature changed)',
+        jobId: 'bad-forged-token',
+        data: () => ({ ...valid('forged-token')(), token: `${tokens['int-a']!.slice(0, -6)}AAAAAA` }),
+        key: 'forged-token',
+        paths: ['token'],
+      },
+      {
+        name: 'an expired token',
+        jobId: 'bad-expired-token',
+        data: () => ({
+          ...valid('expired-token')(),
+          token: signedLike(tokens['int-a']!, { exp: Math.floor(Date.now() / 1000) - 60 }),
+        }),
+        key: 'expired-token',
+        paths: ['token'],
+      },
+      {
+        name: 'a revoked token (its user logged out)',
+        jobId: 'bad-revoked-token',
+        data: () => ({ ...valid('revoked-token')(), token: tokens['int-revoked'] }),
+        key: 'revoked-token',
+        paths: ['token'],
+      },
+      {
+        name: 'a token of a user without the INTEGRATION role',
+        jobId: 'bad-operator-token',
+        data: () => ({ ...valid('operator-token')(), token: tokens['op-a'] }),
+        key: 'operator-token',
+        paths: ['token'],
         denied: 1,
       },
       {
-        name: 'an actor that is not a string',
-        jobId: 'bad-actor-type',
-        data: () => ({ ...valid('actor-type')(), actor: { username: 'int-a' } }),
-        key: 'actor-type',
-        paths: ['actor'],
+        name: 'a token that is not a string',
+        jobId: 'bad-token-type',
+        data: () => ({ ...valid('token-type')(), token: { username: 'int-a' } }),
+        key: 'token-type',
+        paths: ['token'],
+      },
+      {
+        name: 'job data over 256 KiB (refused unread)',
+        jobId: 'bad-oversized',
+        data: valid('oversized', (b) => (b.address = '长'.repeat(100_000))),
+        key: 'oversized',
+        paths: [''],
+      },
+      {
+        name: 'a control character in a name',
+        jobId: 'bad-control-character',
+        data: valid('control-character', (b) => (b.members[0]!.name = '李\u0000明')),
+        key: null,
+        paths: ['application.members[0].name'],
+      },
+      {
+        name: '2 000 levels of nesting',
+        jobId: 'bad-nesting',
+        data: () => ({ ...valid('nesting')(), application: deepNest(2000) }),
+        key: null,
+        paths: [`application${'.a'.repeat(31)}`],
+      },
+      {
+        name: 'more members than the HTTP route allows (capped before validation)',
+        jobId: 'bad-too-many-members',
+        data: valid('too-many-members', (b) => {
+          while (b.members.length < 21) b.members.push({ ...b.members[0]! });
+        }),
+        key: 'too-many-members',
+        paths: ['application.members'],
       },
       {
         name: 'an unknown field in the job data',
@@ -299,14 +384,14 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       {
         name: 'no application',
         jobId: 'bad-no-application',
-        data: () => ({ idempotencyKey: 'no-application', actor: 'int-a' }),
+        data: () => ({ idempotencyKey: 'no-application', token: tokens['int-a'] }),
         key: 'no-application',
         paths: ['application'],
       },
       {
         name: 'an application that is not an object',
         jobId: 'bad-application-type',
-        data: () => ({ idempotencyKey: 'application-type', actor: 'int-a', application: 'DIBAO' }),
+        data: () => ({ idempotencyKey: 'application-type', token: tokens['int-a'], application: 'DIBAO' }),
         key: 'application-type',
         paths: ['application'],
       },
@@ -383,7 +468,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
           application: { ...applicationBody(), residence: 'MOON' },
         }),
         key: null,
-        paths: ['actor', 'application.residence', 'extra', 'idempotencyKey'],
+        paths: ['application.residence', 'extra', 'idempotencyKey', 'token'],
       },
       {
         name: 'an unknown field named like an ID number',
@@ -417,7 +502,10 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
     beforeAll(async () => {
       const owner = applicationBody();
       taken.idNumber = owner.members[0]!.idNumber as string;
-      const holder = await submit({ idempotencyKey: 'holder', actor: 'int-a', application: owner }, 'holder');
+      const holder = await submit(
+        { idempotencyKey: 'holder', token: tokens['int-a'], application: owner },
+        'holder',
+      );
       expect(await holder.getState()).toBe('completed');
       await eventually(
         async () => (await db.query(`SELECT 1 FROM outbox_messages WHERE published_at IS NULL`)).length === 0,
@@ -446,7 +534,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       remember(goodBody);
       await intake.add(
         'application.submit',
-        { idempotencyKey: 'after-bad', actor: 'int-a', application: goodBody },
+        { idempotencyKey: 'after-bad', token: tokens['int-a'], application: goodBody },
         { jobId: 'after-bad' },
       );
       for (const c of cases) jobs.set(c.jobId, await settled(intake, c.jobId));
@@ -500,7 +588,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
       const body = applicationBody();
       remember(body);
       const unknown = await submit(
-        { idempotencyKey: 'u-1', actor: 'int-a', application: body },
+        { idempotencyKey: 'u-1', token: tokens['int-a'], application: body },
         'unknown-name',
         'application.update',
       );
@@ -512,7 +600,7 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
         [],
       );
       const next = await submit(
-        { idempotencyKey: 'u-2', actor: 'int-a', application: applicationBody() },
+        { idempotencyKey: 'u-2', token: tokens['int-a'], application: applicationBody() },
         'after-unknown',
       );
       expect(await next.getState()).toBe('completed');
@@ -528,6 +616,8 @@ describe('intake queue hev-intake (SPEC 7.1)', () => {
     expect(keys).toBeGreaterThan(10);
     expect(submittedIds.size).toBeGreaterThan(40);
     for (const id of submittedIds) expect(text).not.toContain(id);
+    // No access token either (SPEC 7.1): every job's data was cleared of it once processed.
+    for (const token of Object.values(tokens)) expect(text).not.toContain(token.split('.')[2]);
     const lines = text.split('\n');
     const naming = (line: string) => [...producerWritten].some((id) => line.includes(`job-${id}`));
     expect(validIdNumbersIn(lines.filter((l) => !naming(l)).join('\n'))).toEqual([]);

@@ -52,7 +52,7 @@ export interface Reply<T = Record<string, unknown>> {
 /** A small HTTP client over Fastify's inject: JSON in, JSON out, optional bearer token. */
 export function client(app: NestFastifyApplication) {
   async function call<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Reply<T>> {

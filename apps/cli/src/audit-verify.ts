@@ -9,7 +9,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl, 2)).initialize();
   try {
-    const outcome = await runAuditVerify(new AuditService(dataSource), args);
+    const outcome = await runAuditVerify(new AuditService(dataSource, config), args);
     process.stdout.write(`${outcome.lines.join('\n')}\n`);
     return outcome.exitCode;
   } finally {

@@ -4,7 +4,7 @@ import { migrate, pendingSchemaChanges } from '@app/database';
 /** CI: fails when the entities need schema changes that no migration makes. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  await migrate(config.databaseUrl);
+  await migrate(config.databaseMigrationUrl, config.databaseUrl);
   const pending = await pendingSchemaChanges(config.databaseUrl);
   if (pending.length > 0) {
     process.stderr.write(

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { loadConfig } from '@app/config';
+import { applyDemoDatabaseRoles, loadConfig } from '@app/config';
 
 /**
  * `npm start`: the whole platform on one machine for a demo — migrate, seed demo users, then the api,
@@ -65,6 +65,8 @@ function shutdown(code: number): void {
 }
 
 async function main(): Promise<void> {
+  // Two database roles (SPEC 8) even on a machine with only `postgres` and trust auth; the children inherit them.
+  applyDemoDatabaseRoles();
   const config = loadConfig();
   await run('cli/src/migrate.js');
   await run('cli/src/seed-demo.js');

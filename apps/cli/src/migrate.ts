@@ -4,7 +4,7 @@ import { migrate } from '@app/database';
 /** `npm run migrate`: create the database if needed, apply pending migrations under an advisory lock. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { applied } = await migrate(config.databaseUrl);
+  const { applied } = await migrate(config.databaseMigrationUrl, config.databaseUrl);
   process.stdout.write(
     applied.length
       ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n`

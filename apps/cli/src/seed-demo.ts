@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role, UsersService, type NewUser } from '@app/access';
+import { Role, TokenStateCache, UsersService, type NewUser } from '@app/access';
 import { AuditService } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
@@ -65,9 +65,16 @@ export const DEMO_USERS: Omit<NewUser, 'password'>[] = [
 /** `npm run seed:demo`: idempotent; existing usernames are left as they are. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // SPEC 2.3: known passwords have no place in production.
+  if (config.env === 'production')
+    throw new Error('seed:demo creates accounts with a published password and refuses to run in production');
   const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl, 2)).initialize();
   try {
-    const users = new UsersService(dataSource, new AuditService(dataSource));
+    const users = new UsersService(
+      dataSource,
+      new AuditService(dataSource, config),
+      new TokenStateCache(dataSource, config),
+    );
     await users.ensureAdministrator(config.admin.username, config.admin.password);
     let created = 0;
     for (const user of DEMO_USERS) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Department, type DepartmentErrorStatus } from './department.types';
 import { MockStateService } from './mock-state.service';
-import { isIdNumberShape, MAX_BATCH_SIZE } from './source-codes';
+import { isIdNumberShape } from './source-codes';
 
 function pause([min, max]: [number, number]): Promise<void> {
   const ms = min + Math.floor(Math.random() * (max - min + 1));
@@ -32,10 +32,10 @@ export class DepartmentGateway {
     if (behaviour.down) return fail(503);
     await pause(behaviour.latencyMs);
     if (!department.authorised(call)) return fail(401);
+    if (asked !== null && asked.length > department.maxBatch) return fail(413);
     const wellFormed =
       asked !== null &&
       asked.length > 0 &&
-      asked.length <= MAX_BATCH_SIZE &&
       idNumbers.length === asked.length &&
       department.acceptsRequest?.(call) !== false;
     if (!wellFormed) return fail(400);

@@ -15,7 +15,7 @@ export interface PersonRecord {
   readonly profile: PersonProfile;
 }
 
-export type DepartmentErrorStatus = 400 | 401 | 500 | 503;
+export type DepartmentErrorStatus = 400 | 401 | 413 | 500 | 503;
 
 /**
  * One mocked department: its own route, key check, request and answer format. The gateway applies behaviour
@@ -23,6 +23,11 @@ export type DepartmentErrorStatus = 400 | 401 | 500 | 503;
  */
 export interface Department {
   readonly code: MockSourceCode;
+  /**
+   * The most persons one call may carry (SPEC 10: each department states its own maximum, listed in the README); a
+   * larger call is refused with 413 and the department's own error body, as a real department would.
+   */
+  readonly maxBatch: number;
   /** POST route, relative to the service root. */
   readonly path: string;
   /** The ID numbers the call asks about (unchecked values), or null when the body is not this department's request. */
@@ -40,6 +45,7 @@ export interface Department {
 export const STATUS_TEXT: Readonly<Record<DepartmentErrorStatus, string>> = {
   400: 'bad request',
   401: 'invalid or missing API key',
+  413: 'too many persons in one call',
   500: 'internal error',
   503: 'service unavailable',
 };

@@ -283,9 +283,15 @@ describe('mock-sources: the mocked departments and their control API (SPEC 5.2)'
     }
   });
 
-  it('refuses batches over 20, malformed ID numbers and requests in the wrong shape with 400', async () => {
-    const many = Array.from({ length: 21 }, (_, i) => idNumber('1980-01-01', i + 1));
-    expect((await ask('HUKOU', many)).status).toBe(400);
+  it('refuses batches over the department maximum (413), malformed ID numbers and wrong shapes (400)', async () => {
+    // Each department states its own maximum (README): HUKOU 500, BANKING 50.
+    const many = Array.from({ length: 501 }, (_, i) => idNumber('1980-01-01', i + 1));
+    expect((await ask('HUKOU', many)).status).toBe(413);
+    expect((await ask('HUKOU', many.slice(0, 500))).status).toBe(200);
+    const refused = await ask('BANKING', many.slice(0, 51));
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({ header: { rspCode: '900413' } });
+    expect((await ask('BANKING', many.slice(0, 50))).status).toBe(200);
     expect((await ask('BANKING', ['43110219800101001'])).status).toBe(400);
     expect((await ask('VEHICLE', [])).status).toBe(400);
     const tax = CALLS.TAX([idNumber('1980-01-01', 1)]);

@@ -159,4 +159,5 @@ export class PersonProfileDto implements PersonProfile {
   @ListOf(() => ProfileAssistanceDto) receivingAssistance?: ProfileAssistanceDto[] | null;
   @IsOptional() @ValidateNested() @Type(() => ProfileDisabilityDto) disability?: ProfileDisabilityDto | null;
   @IsOptional() @IsBoolean() publicPayroll?: boolean | null;
+  @IsOptional() @IsBoolean() bankingInquiryFails?: boolean | null;
 }

@@ -98,4 +98,9 @@ export interface PersonProfile {
   receivingAssistance?: ProfileAssistance[] | null;
   disability?: ProfileDisability | null;
   publicPayroll?: boolean | null;
+  /**
+   * Test-only: the bank's inquiry fails for this one customer (`rspCode` 100500 in the batch answer) while the
+   * others of the batch are answered (issue 12: a per-person error affects only that person).
+   */
+  bankingInquiryFails?: boolean | null;
 }

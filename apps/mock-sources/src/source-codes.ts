@@ -21,9 +21,6 @@ export function isMockSourceCode(value: string): value is MockSourceCode {
   return (MOCK_SOURCE_CODES as readonly string[]).includes(value);
 }
 
-/** Every department answers at most this many persons per call (one household, SPEC 3.1). */
-export const MAX_BATCH_SIZE = 20;
-
 const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
 
 /** Departments check the shape only; the check digit is the platform's business (SPEC 3.1). */

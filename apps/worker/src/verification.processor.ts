@@ -32,7 +32,7 @@ export class VerificationProcessor implements OnApplicationBootstrap, BeforeAppl
   private readonly worker: Worker;
 
   readonly handlers: JobHandlers<typeof QueueName.VERIFICATION> = {
-    'verification.start': (job) => known(this.runner.start(requireUuid(job.data.runId, 'runId'))),
+    'verification.start': (job) => known(this.runner.startQueued(requireUuid(job.data.runId, 'runId'))),
     'verification.check': (job) =>
       known(
         this.runner.check({
@@ -43,7 +43,7 @@ export class VerificationProcessor implements OnApplicationBootstrap, BeforeAppl
         }),
       ),
     'verification.complete': async (job) => {
-      const completed = await this.completion.completeRun(requireUuid(job.data.runId, 'runId'));
+      const completed = await this.completion.completeQueued(requireUuid(job.data.runId, 'runId'));
       return completed ? { runStatus: completed.runStatus, outcome: completed.recommendation.outcome } : null;
     },
   };
@@ -72,7 +72,9 @@ export class VerificationProcessor implements OnApplicationBootstrap, BeforeAppl
 
   /** SIGTERM: stop taking jobs and let the active ones finish (their locks would otherwise hand them on). */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+    const closing = this.worker.close(); // stop fetching first, then let the jobs waiting for a batch end
+    this.runner.releaseChecks();
+    await closing;
   }
 }
 

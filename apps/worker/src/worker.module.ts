@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
+import { AuditModule } from '@app/audit';
 import { BeneficiariesModule } from '@app/beneficiaries';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -8,6 +9,7 @@ import { HealthModule, LoggingModule, MetricsModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
 import { IntakeWorkerModule } from './intake/intake-worker.module';
 import { VerificationPipelineModule } from '@app/verification';
+import { AuditAnchorScheduler } from './audit-anchor.scheduler';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { ReviewsProcessor } from './reviews.processor';
 import { jobDurationProvider } from './queue-worker';
@@ -26,8 +28,15 @@ import { VerificationProcessor } from './verification.processor';
     IntakeWorkerModule,
     ApplicationsModule,
     VerificationPipelineModule,
+    AuditModule,
     BeneficiariesModule,
   ],
-  providers: [jobDurationProvider, VerificationProcessor, MaintenanceProcessor, ReviewsProcessor],
+  providers: [
+    jobDurationProvider,
+    VerificationProcessor,
+    MaintenanceProcessor,
+    AuditAnchorScheduler,
+    ReviewsProcessor,
+  ],
 })
 export class WorkerModule {}

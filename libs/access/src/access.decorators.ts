@@ -2,14 +2,12 @@ import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestj
 import type { AuthUser } from './auth-user';
 import type { Role } from './role';
 
+export { Public, PUBLIC_KEY } from '@app/common';
+
 export const ROLES_KEY = 'hev:roles';
-export const PUBLIC_KEY = 'hev:public';
 
 /** The route may be performed by a user holding any of these roles (else 403). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
-
-/** No bearer token needed (login). Routes outside /api/v1 (health, metrics, docs) are public anyway. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** The authenticated caller. */
 export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {

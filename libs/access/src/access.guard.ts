@@ -2,20 +2,19 @@ import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from '@app/audit';
-import { DomainError, ErrorCode } from '@app/common';
-import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { DomainError, ErrorCode, PUBLIC_KEY } from '@app/common';
+import { ROLES_KEY } from './access.decorators';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import type { Role } from './role';
 import { actorOf } from './users.service';
 
-/** Only the platform API is guarded; health, metrics and the OpenAPI document are open. */
-const GUARDED_PREFIX = '/api/v1/';
-
 /**
- * The first of the two checks of SPEC 2.2, on every `/api/v1` route: a valid bearer token (else 401) and one of the
+ * The first of the two checks of SPEC 2.2, on every route of the application: a valid bearer token (else 401) and one of the
  * route's `@Roles` (else 403, audited as `access.denied`). The second check, the area scope, needs the target object
  * and is made by the service that loads it (out of scope → 404). A route without `@Roles` is refused: deny by default.
+ * Whether a token is needed comes from the matched handler's metadata (`@Public`), never from the request URL, which
+ * the router decodes and normalises in ways a prefix test cannot follow (SPEC 2.3: `/%61pi/v1/users` is not public).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -30,7 +29,6 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
-    if (!request.url.startsWith(GUARDED_PREFIX)) return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
 

@@ -7,6 +7,7 @@ import { AccessGuard } from './access.guard';
 import { AreaScope } from './area-scope';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { TokenStateCache } from './token-state.cache';
 import { UsersService } from './users.service';
 
 /** Users, login, bearer tokens and the access guard. The DataSource comes from the app's DatabaseModule. */
@@ -24,7 +25,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [UsersService, AuthService, LoginThrottle, AccessGuard, AreaScope],
-  exports: [UsersService, AuthService, AccessGuard, AreaScope],
+  providers: [UsersService, AuthService, LoginThrottle, TokenStateCache, AccessGuard, AreaScope],
+  exports: [UsersService, AuthService, TokenStateCache, AccessGuard, AreaScope],
 })
 export class AccessModule {}

@@ -11,3 +11,5 @@ export * from './role';
 export * from './user-view';
 export * from './user.entity';
 export * from './users.service';
+export * from './dto/user-lifecycle.dto';
+export * from './token-state.cache';

@@ -8,6 +8,7 @@ export interface UserView {
   displayName: string;
   roles: Role[];
   areaCode: string;
+  active: boolean;
   createdAt: string;
 }
 
@@ -18,6 +19,7 @@ export function toUserView(user: User): UserView {
     displayName: user.displayName,
     roles: user.roles,
     areaCode: user.areaCode,
+    active: user.active,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -28,4 +28,12 @@ export class User {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** An inactive user cannot log in, and its tokens stop working (SPEC 2.3). */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** Carried in every token; bumped to revoke every token issued before (SPEC 2.3). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
 }

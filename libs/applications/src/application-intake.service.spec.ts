@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { UsersService } from '@app/access';
+import type { AuthService } from '@app/access';
 import type { AuditService } from '@app/audit';
 import type { NewEvent, OutboxService } from '@app/events';
 import { ApplicationIntakeService, type IntakeJob } from './application-intake.service';
@@ -25,18 +25,24 @@ function fakeJob(data: unknown, attemptsMade = 0, attempts = 3) {
   return job;
 }
 
-function setUp(options: { findByUsername?: () => Promise<unknown>; written?: boolean } = {}) {
+function setUp(options: { authenticate?: () => Promise<unknown>; written?: boolean } = {}) {
   const events: NewEvent[] = [];
   const tx = {};
   const dataSource = {
     transaction: (work: (t: unknown) => Promise<unknown>) => work(tx),
   } as unknown as DataSource;
-  const users = {
-    findByUsername:
-      options.findByUsername ??
+  const auth = {
+    authenticate:
+      options.authenticate ??
       (() =>
-        Promise.resolve({ id: 'u-1', username: 'int-a', roles: ['INTEGRATION'], areaCode: '431102001' })),
-  } as unknown as UsersService;
+        Promise.resolve({
+          id: 'u-1',
+          username: 'int-a',
+          roles: ['INTEGRATION'],
+          areaCode: '431102001',
+          areaLevel: 'TOWNSHIP',
+        })),
+  } as unknown as AuthService;
   const outbox = {
     hasMessage: () => Promise.resolve(options.written ?? false),
     addEvent: (_tx: unknown, event: NewEvent) => {
@@ -46,7 +52,7 @@ function setUp(options: { findByUsername?: () => Promise<unknown>; written?: boo
   } as unknown as OutboxService;
   const audit = { append: () => Promise.resolve() } as unknown as AuditService;
   const applications = {} as ApplicationsService;
-  const service = new ApplicationIntakeService(dataSource, applications, users, audit, outbox);
+  const service = new ApplicationIntakeService(dataSource, applications, auth, audit, outbox);
   return { service, events };
 }
 
@@ -59,8 +65,8 @@ describe('ApplicationIntakeService failure handling', () => {
 
   it('lets an infrastructure error through for BullMQ to retry, keeping the data until the last attempt', async () => {
     const down = () => Promise.reject(new Error('connection terminated'));
-    const { service, events } = setUp({ findByUsername: down });
-    const data = { idempotencyKey: 'k-1', actor: 'int-a', application: { members: [] } };
+    const { service, events } = setUp({ authenticate: down });
+    const data = { idempotencyKey: 'k-1', token: 'a.b.c', application: { members: [] } };
 
     const early = fakeJob(data, 0, 3);
     await expect(service.submit(asIntakeJob(early))).rejects.toThrow('connection terminated');
@@ -69,13 +75,13 @@ describe('ApplicationIntakeService failure handling', () => {
 
     const last = fakeJob(data, 2, 3);
     await expect(service.submit(asIntakeJob(last))).rejects.toThrow('connection terminated');
-    expect(last.updates).toEqual([{ idempotencyKey: 'k-1', actor: 'int-a' }]);
+    expect(last.updates).toEqual([{ idempotencyKey: 'k-1' }]);
     expect(events).toEqual([]);
   });
 
   it('announces a rejection once: a job run again after a crash finds its event already written', async () => {
     const first = setUp();
-    const job = fakeJob({ idempotencyKey: 'k-2', actor: 'int-a' });
+    const job = fakeJob({ idempotencyKey: 'k-2', token: 'a.b.c' });
     await expect(first.service.submit(asIntakeJob(job))).rejects.toBeInstanceOf(UnrecoverableError);
     expect(first.events).toHaveLength(1);
     expect(first.events[0]).toMatchObject({
@@ -86,7 +92,7 @@ describe('ApplicationIntakeService failure handling', () => {
 
     const rerun = setUp({ written: true });
     await expect(
-      rerun.service.submit(asIntakeJob(fakeJob({ idempotencyKey: 'k-2', actor: 'int-a' }))),
+      rerun.service.submit(asIntakeJob(fakeJob({ idempotencyKey: 'k-2', token: 'a.b.c' }))),
     ).rejects.toBeInstanceOf(UnrecoverableError);
     expect(rerun.events).toEqual([]);
   });

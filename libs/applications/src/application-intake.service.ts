@@ -3,10 +3,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { PLATFORM_CITY, Role, UsersService, actorOf, type AuthUser } from '@app/access';
-import { AreaLevel, areaLevelOf } from '@app/areas';
+import { AuthService, PLATFORM_CITY, Role, actorOf, type AuthUser } from '@app/access';
 import { AuditService } from '@app/audit';
-import { DomainError, ErrorCode, todayInChina, type FieldProblem } from '@app/common';
+import {
+  DomainError,
+  ErrorCode,
+  hostileJsonProblems,
+  sanitizedPath,
+  todayInChina,
+  type FieldProblem,
+} from '@app/common';
 import { runInTransaction } from '@app/database';
 import { EventType, OutboxService } from '@app/events';
 import { maskIdNumbersIn } from '@app/privacy';
@@ -28,11 +34,21 @@ export interface IntakeAccepted {
   replayed: boolean;
 }
 
-const JOB_FIELDS = new Set(['idempotencyKey', 'actor', 'application']);
-/** The same limits as the `Idempotency-Key` header and a username. */
+const JOB_FIELDS = new Set(['idempotencyKey', 'token', 'application']);
+/** The same limit as the `Idempotency-Key` header. */
 const MAX_KEY_LENGTH = 128;
-const MAX_USERNAME_LENGTH = 64;
-const ACTOR_PROBLEM = 'actor must be the username of an INTEGRATION account';
+/** SPEC 7.1: a job whose data is over 256 KiB of JSON is refused without being validated. */
+export const MAX_INTAKE_JOB_BYTES = 256 * 1024;
+/** The HTTP body's own cap (CreateApplicationDto), checked before any transformation. */
+const MAX_MEMBERS = 20;
+/** SPEC 7.1: a rejection lists at most 50 problems. */
+export const MAX_INTAKE_ERRORS = 50;
+/** Longest token accepted: a JWT of the platform is a few hundred characters. */
+const MAX_TOKEN_LENGTH = 4096;
+const TOKEN_PROBLEM =
+  'token must be a valid, unexpired, unrevoked access token of an active INTEGRATION user';
+const ACTOR_PROBLEM =
+  'actor is no longer accepted: authenticate with token (an INTEGRATION user’s access token, SPEC 7.1)';
 
 interface Rejection {
   problems: FieldProblem[];
@@ -63,7 +79,7 @@ export class ApplicationIntakeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
-    private readonly users: UsersService,
+    private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -81,7 +97,7 @@ export class ApplicationIntakeService {
     await this.redact(job);
     if ('accepted' in evaluation) return evaluation.accepted;
     const { problems } = evaluation.rejected;
-    const paths = problems.map((p) => sanitizedProblem(p).path || '(job data)');
+    const paths = problems.slice(0, MAX_INTAKE_ERRORS).map((p) => sanitizedProblem(p).path || '(job data)');
     this.logger.warn(`intake job ${safeJobId(job)} rejected: ${paths.slice(0, 5).join(', ')}`);
     throw new UnrecoverableError(
       `application.intake-rejected: ${problems.length} problem(s) (${paths.slice(0, 5).join(', ')})`,
@@ -98,49 +114,39 @@ export class ApplicationIntakeService {
   }
 
   private async evaluate(data: unknown): Promise<Evaluation> {
-    if (!isPlainObject(data)) {
-      return reject([{ path: '', message: 'job data must be a JSON object' }], null);
+    // Shape, size, nesting and characters first, before anything reads the body (SPEC 7.1).
+    let screened: Screened;
+    try {
+      screened = screen(data);
+    } catch {
+      // Pure code on untrusted data: whatever it throws is the job's fault, never an outage to retry.
+      return reject([{ path: '', message: 'job data could not be read' }], null);
     }
-    const problems: FieldProblem[] = Object.keys(data)
-      .filter((field) => !JOB_FIELDS.has(field))
-      .map((field) => ({ path: field, message: 'unknown field' }));
+    if ('rejected' in screened) return screened;
+    const { fields, idempotencyKey, token } = screened;
+    const problems = [...screened.problems];
 
-    const key = data.idempotencyKey;
-    const idempotencyKey =
-      typeof key === 'string' && key.length >= 1 && key.length <= MAX_KEY_LENGTH ? key : null;
-    if (idempotencyKey === null)
-      problems.push({
-        path: 'idempotencyKey',
-        message:
-          key === undefined || key === null
-            ? 'idempotencyKey is required'
-            : `idempotencyKey must be a string of 1–${MAX_KEY_LENGTH} characters`,
-      });
-
+    // Authenticated exactly as the API does: signature, expiry, token version, active user (SPEC 7.1).
     let actor: AuthUser | null = null;
     let deniedUser: AuthUser | undefined;
-    const username = data.actor;
-    if (typeof username !== 'string' || username.length < 1 || username.length > MAX_USERNAME_LENGTH) {
-      problems.push({ path: 'actor', message: ACTOR_PROBLEM });
-    } else {
-      const user = await this.users.findByUsername(username);
-      const authUser = user ? toAuthUser(user) : null;
-      // Unknown and non-INTEGRATION users get the same answer: a producer learns nothing about other accounts.
-      if (authUser && user?.roles.includes(Role.INTEGRATION))
-        actor = { ...authUser, roles: [Role.INTEGRATION] };
-      else {
-        problems.push({ path: 'actor', message: ACTOR_PROBLEM });
-        deniedUser = authUser ?? undefined;
-      }
+    const user = token === null ? null : await this.auth.authenticate(token);
+    if (user && user.roles.includes(Role.INTEGRATION)) actor = { ...user, roles: [Role.INTEGRATION] };
+    else {
+      if (!problems.some((p) => p.path === 'token')) problems.push({ path: 'token', message: TOKEN_PROBLEM });
+      deniedUser = user ?? undefined;
     }
-    const areaCode = actor?.areaCode ?? PLATFORM_CITY;
+    const areaCode = actor?.areaCode ?? deniedUser?.areaCode ?? PLATFORM_CITY;
 
-    if (data.application === undefined) {
+    if (fields.application === undefined) {
       problems.push({ path: 'application', message: 'application is required' });
     } else if (problems.length > 0) {
       // The job is refused anyway; list the body's own problems too, so one round trip shows everything.
-      const body = validateCreateApplication(data.application, todayInChina());
-      if (!body.ok) problems.push(...body.problems.map(underApplication));
+      try {
+        const body = validateCreateApplication(fields.application, todayInChina());
+        if (!body.ok) problems.push(...body.problems.map(underApplication));
+      } catch {
+        problems.push({ path: 'application', message: 'application could not be read' });
+      }
     }
     if (problems.length > 0 || !actor || !idempotencyKey) {
       return reject(problems, idempotencyKey, areaCode, deniedUser);
@@ -149,7 +155,7 @@ export class ApplicationIntakeService {
     try {
       const { view, replayed } = await this.applications.create(
         actor,
-        data.application,
+        fields.application,
         idempotencyKey,
         null,
       );
@@ -174,7 +180,7 @@ export class ApplicationIntakeService {
    */
   private async reject(job: IntakeJob, rejection: Rejection): Promise<void> {
     const eventId = rejectionEventId(job);
-    const errors = rejection.problems.map(sanitizedProblem);
+    const errors = rejection.problems.slice(0, MAX_INTAKE_ERRORS).map(sanitizedProblem);
     await runInTransaction(this.dataSource, async (tx) => {
       if (await this.outbox.hasMessage(tx, eventId)) return;
       if (rejection.deniedUser) {
@@ -206,16 +212,13 @@ export class ApplicationIntakeService {
     });
   }
 
-  /** Keeps what identifies the submission (key and actor, masked) and drops the application body. */
+  /** Keeps what identifies the submission (its key, masked) and drops the token and the application body. */
   private async redact(job: IntakeJob): Promise<void> {
     const data: unknown = job.data;
     const kept = isPlainObject(data) ? data : {};
     await job.updateData({
       ...(typeof kept.idempotencyKey === 'string'
         ? { idempotencyKey: maskIdNumbersIn(kept.idempotencyKey.slice(0, MAX_KEY_LENGTH)) }
-        : {}),
-      ...(typeof kept.actor === 'string'
-        ? { actor: maskIdNumbersIn(kept.actor.slice(0, MAX_USERNAME_LENGTH)) }
         : {}),
     });
   }
@@ -234,14 +237,67 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toAuthUser(user: { id: string; username: string; roles: Role[]; areaCode: string }): AuthUser {
-  return {
-    id: user.id,
-    username: user.username,
-    roles: user.roles,
-    areaCode: user.areaCode,
-    areaLevel: areaLevelOf(user.areaCode) ?? AreaLevel.CITY,
-  };
+type Screened =
+  | {
+      fields: Record<string, unknown>;
+      idempotencyKey: string | null;
+      token: string | null;
+      problems: FieldProblem[];
+    }
+  | { rejected: Rejection };
+
+/**
+ * What can be decided from the job data alone, cheaply and without reading the application: the size cap, nesting
+ * and control characters (anywhere), the envelope's fields, and the members cap.
+ */
+function screen(data: unknown): Screened {
+  if (!isPlainObject(data))
+    return reject([{ path: '', message: 'job data must be a JSON object' }], null) as Screened;
+  const size = Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8');
+  if (size > MAX_INTAKE_JOB_BYTES) {
+    const key = typeof data.idempotencyKey === 'string' ? data.idempotencyKey.slice(0, MAX_KEY_LENGTH) : null;
+    return reject(
+      [{ path: '', message: `job data is over ${MAX_INTAKE_JOB_BYTES / 1024} KiB of JSON and was not read` }],
+      key && !hostileJsonProblems(key, '').length ? key : null,
+    ) as Screened;
+  }
+  const hostile = hostileJsonProblems(data, '', undefined, MAX_INTAKE_ERRORS);
+  const problems: FieldProblem[] = [];
+  if (hostile.length > 0) {
+    problems.push(...hostile);
+    return reject(problems, null) as Screened;
+  }
+  for (const field of Object.keys(data)) {
+    if (field === 'actor') problems.push({ path: 'token', message: ACTOR_PROBLEM });
+    else if (!JOB_FIELDS.has(field)) problems.push({ path: field, message: 'unknown field' });
+  }
+  const key = data.idempotencyKey;
+  const idempotencyKey =
+    typeof key === 'string' && key.length >= 1 && key.length <= MAX_KEY_LENGTH ? key : null;
+  if (idempotencyKey === null)
+    problems.push({
+      path: 'idempotencyKey',
+      message:
+        key === undefined || key === null
+          ? 'idempotencyKey is required'
+          : `idempotencyKey must be a string of 1–${MAX_KEY_LENGTH} characters`,
+    });
+  const rawToken = data.token;
+  const token =
+    typeof rawToken === 'string' && rawToken.length >= 1 && rawToken.length <= MAX_TOKEN_LENGTH
+      ? rawToken
+      : null;
+  if (token === null && !problems.some((p) => p.path === 'token'))
+    problems.push({ path: 'token', message: TOKEN_PROBLEM });
+  const members = isPlainObject(data.application) ? data.application.members : undefined;
+  if (Array.isArray(members) && members.length > MAX_MEMBERS) {
+    problems.push({
+      path: 'application.members',
+      message: `members must have at most ${MAX_MEMBERS} entries`,
+    });
+    return reject(problems, idempotencyKey) as Screened;
+  }
+  return { fields: data, idempotencyKey, token, problems };
 }
 
 /** Paths of the application body are reported under `application` (the job data's field). */
@@ -263,20 +319,18 @@ function problemsOf(error: DomainError): FieldProblem[] {
     return [
       { path: 'idempotencyKey', message: 'idempotencyKey was already used with a different application' },
     ];
-  if (code === ErrorCode.FORBIDDEN) return [{ path: 'actor', message: ACTOR_PROBLEM }];
+  if (code === ErrorCode.FORBIDDEN) return [{ path: 'token', message: TOKEN_PROBLEM }];
   return [{ path: '', message: error.message }];
 }
-
-const PATH_SEGMENT = /^(?:[A-Za-z_$][\w$-]*|\d+)$/;
 
 /**
  * An event goes to every subscriber: its problems must not carry personal data. Paths are built from the
  * producer's keys (an unknown field could be named after a person), so a segment that is not a plain identifier
- * is replaced; anything shaped like an ID number is masked.
+ * is replaced by `<key>`; anything shaped like an ID number is masked.
  */
 function sanitizedProblem(problem: FieldProblem): FieldProblem {
-  const path = problem.path.replace(/[^.[\]]+/g, (segment) =>
-    PATH_SEGMENT.test(segment) && maskIdNumbersIn(segment) === segment ? segment : '<key>',
+  const path = sanitizedPath(problem.path).replace(/[^.[\]]+/g, (segment) =>
+    maskIdNumbersIn(segment) === segment ? segment : '<key>',
   );
   return { path, message: maskIdNumbersIn(problem.message) };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { DomainError, ErrorCode } from '@app/common';
 import type { Tx } from '@app/database';
 import type { ApplicationStatus } from './application-status';
@@ -178,6 +178,21 @@ export class ApplicationRepository {
     return tx.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Several applications in one read (batched verification completion). */
+  findManyByIds(ids: readonly string[], tx?: Tx): Promise<Application[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return (tx ?? this.dataSource.manager).findBy(Application, { id: In([...ids]) });
+  }
+
+  /** The members of several applications in one read, in position order per application. */
+  findMembersOfMany(applicationIds: readonly string[], tx?: Tx): Promise<ApplicationMember[]> {
+    if (applicationIds.length === 0) return Promise.resolve([]);
+    return (tx ?? this.dataSource.manager).find(ApplicationMember, {
+      where: { applicationId: In([...applicationIds]) },
+      order: { applicationId: 'ASC', position: 'ASC' },
+    });
+  }
+
   findMembers(applicationId: string, tx?: Tx): Promise<ApplicationMember[]> {
     return (tx ?? this.dataSource.manager).find(ApplicationMember, {
       where: { applicationId },
@@ -227,9 +242,20 @@ export class ApplicationRepository {
 
   async insertRun(tx: Tx, run: VerificationRun): Promise<void> {
     await tx.query(
-      `INSERT INTO verification_runs (id, application_id, status, started_at, completed_at, pass, reconciled_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [run.id, run.applicationId, run.status, run.startedAt, run.completedAt, run.pass, run.reconciledAt],
+      `INSERT INTO verification_runs (id, application_id, status, started_at, completed_at, pass, reconciled_at,
+                                      owner_kind, owner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        run.id,
+        run.applicationId,
+        run.status,
+        run.startedAt,
+        run.completedAt,
+        run.pass,
+        run.reconciledAt,
+        run.ownerKind ?? 'APPLICATION',
+        run.ownerId ?? run.applicationId,
+      ],
     );
   }
 

@@ -15,7 +15,7 @@ import {
 } from '@app/common';
 import { runInTransaction, type Tx } from '@app/database';
 import { EventType, OutboxService } from '@app/events';
-import { birthDateOf, maskIdNumber, PiiCipher, sexOf, ageOn } from '@app/privacy';
+import { birthDateOf, maskIdNumber, maskIdNumbersIn, PiiCipher, sexOf, ageOn } from '@app/privacy';
 import { QueueName } from '@app/queue';
 import { ApplicationStatus, nextStatus, Transition } from './application-status';
 import { Relation } from './application.enums';
@@ -297,22 +297,44 @@ export class ApplicationsService {
     return this.buildView(app);
   }
 
+  /** `GET /applications`: every list or search is audited (SPEC 8 `applications.listed`, filters and ids). */
   async list(
     actor: AuthUser,
     query: ListQuery,
+    ip: string | null = null,
   ): Promise<{ items: ApplicationSummary[]; total: number; page: number; pageSize: number }> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    if (query.areaCode && !isWithinScope(query.areaCode, actor.areaCode))
-      return { items: [], total: 0, page, pageSize };
-    const { items, total } = await this.repository.list({
-      scopePrefix: scopePrefix(actor.areaCode),
-      areaPrefix: query.areaCode ? scopePrefix(query.areaCode) : undefined,
-      status: query.status,
-      programme: query.programme,
-      q: query.q,
-      page,
-      pageSize,
+    const inScope = !query.areaCode || isWithinScope(query.areaCode, actor.areaCode);
+    const { items, total } = !inScope
+      ? { items: [], total: 0 }
+      : await this.repository.list({
+          scopePrefix: scopePrefix(actor.areaCode),
+          areaPrefix: query.areaCode ? scopePrefix(query.areaCode) : undefined,
+          status: query.status,
+          programme: query.programme,
+          q: query.q,
+          page,
+          pageSize,
+        });
+    await this.audit.appendInOwnTransaction({
+      action: 'applications.listed',
+      actor: auditActor(actor, actor.roles[0] ?? null),
+      areaCode: actor.areaCode,
+      detail: {
+        // A search term may be an ID number: only its masked form is kept.
+        filters: {
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.programme ? { programme: query.programme } : {}),
+          ...(query.areaCode ? { areaCode: query.areaCode } : {}),
+          ...(query.q ? { q: maskIdNumbersIn(query.q) } : {}),
+          page,
+          pageSize,
+        },
+        total,
+        ids: items.map((a) => a.id),
+      },
+      ip,
     });
     return {
       items: items.map((a) => ({

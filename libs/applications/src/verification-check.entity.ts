@@ -43,4 +43,8 @@ export class VerificationCheck {
   /** The last failure, as the connector described it (source, status, JSON path; never a value). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   error!: string | null;
+
+  /** Sent in a batch by a worker until then (issue 12); null when no worker holds it. */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil?: Date | null;
 }

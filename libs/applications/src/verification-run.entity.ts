@@ -1,4 +1,4 @@
-import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Application } from './application.entity';
 
 export enum VerificationRunStatus {
@@ -12,6 +12,8 @@ export enum VerificationRunStatus {
 @Entity({ name: 'verification_runs' })
 @Index('idx_verification_runs_application', ['applicationId'])
 @Index('idx_verification_runs_running', ['startedAt'], { where: "status = 'RUNNING'" })
+@Index('idx_verification_runs_owner', ['ownerKind', 'ownerId'])
+@Check('chk_verification_runs_owner_kind', `owner_kind IN ('APPLICATION', 'REVIEW')`)
 export class VerificationRun {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -38,4 +40,16 @@ export class VerificationRun {
 
   @Column({ name: 'reconciled_at', type: 'timestamptz', nullable: true })
   reconciledAt!: Date | null;
+
+  /** Who waits for this run (issue 11): an application, or a beneficiary review (SPEC 11.2). */
+  @Column({ name: 'owner_kind', type: 'varchar', length: 16, default: 'APPLICATION' })
+  ownerKind?: 'APPLICATION' | 'REVIEW';
+
+  /** The owner's id (the application's id for APPLICATION runs; null only on rows written before the column). */
+  @Column({ name: 'owner_id', type: 'uuid', nullable: true })
+  ownerId?: string | null;
+
+  /** When the reconciler last started a new pass (null: the first pass, which began at `startedAt`). */
+  @Column({ name: 'pass_started_at', type: 'timestamptz', nullable: true })
+  passStartedAt?: Date | null;
 }

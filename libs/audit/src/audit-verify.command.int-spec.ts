@@ -37,11 +37,14 @@ describe('audit:verify (PostgreSQL)', () => {
     const [victim] = await dataSource.query<{ seq: string }[]>(
       `SELECT seq FROM audit_entries WHERE chain = '431103' ORDER BY seq DESC LIMIT 1`,
     );
-    await dataSource.transaction(async (tx) => {
+    // An attacker with a superuser's rights.
+    const admin = await new DataSource(dataSourceOptions(db.adminUrl, 1)).initialize();
+    await admin.transaction(async (tx) => {
       await tx.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
       await tx.query(`UPDATE audit_entries SET ip = '203.0.113.9' WHERE seq = $1`, [victim!.seq]);
       await tx.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
     });
+    await admin.destroy();
 
     const broken = await runAuditVerify(audit, {});
     expect(broken.exitCode).toBe(1);

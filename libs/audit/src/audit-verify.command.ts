@@ -40,17 +40,23 @@ export interface AuditVerifyOutcome {
 /** One line per chain and a summary naming the first broken `seq` of every broken chain. */
 export function formatAuditVerification(result: AuditVerification): AuditVerifyOutcome {
   const lines = result.chains.map((c) =>
-    c.brokenAt === undefined
-      ? `${c.chain}  valid   ${c.entries} entries  head ${c.head}`
-      : `${c.chain}  BROKEN  ${c.entries} entries  first broken seq ${c.brokenAt}`,
+    c.brokenAt !== undefined
+      ? `${c.chain}  BROKEN  ${c.entries} entries  first broken seq ${c.brokenAt}`
+      : c.anchorMismatchAt !== undefined
+        ? `${c.chain}  BROKEN  ${c.entries} entries  no longer matches the anchor at seq ${c.anchorMismatchAt}`
+        : `${c.chain}  valid   ${c.entries} entries  head ${c.head}`,
   );
-  const broken = result.chains.filter((c) => c.brokenAt !== undefined);
+  const broken = result.chains.filter((c) => !c.valid);
   if (result.chains.length === 0) lines.push('No audit chains yet.');
   else if (broken.length === 0) lines.push(`All ${result.chains.length} chain(s) valid.`);
   else
     lines.push(
       `${broken.length} of ${result.chains.length} chain(s) BROKEN: ${broken
-        .map((c) => `${c.chain} at seq ${c.brokenAt}`)
+        .map((c) =>
+          c.brokenAt !== undefined
+            ? `${c.chain} at seq ${c.brokenAt}`
+            : `${c.chain} against the anchor at seq ${c.anchorMismatchAt}`,
+        )
         .join(', ')}`,
     );
   return { exitCode: result.valid ? 0 : 1, lines };

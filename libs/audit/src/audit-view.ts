@@ -62,6 +62,18 @@ export interface ChainVerification {
   head: string;
   /** `seq` of the first entry whose hash or link does not check out. */
   brokenAt?: number;
+  /** `seq` of the first signed anchor the chain no longer matches (a rewrite, or entries removed) (SPEC 8). */
+  anchorMismatchAt?: number;
+}
+
+/** SPEC 8: a chain head signed with the platform's key (Ed25519 over the canonical JSON of chain, seq, hash, at). */
+export interface AuditAnchor {
+  chain: string;
+  seq: number;
+  hash: string;
+  at: string;
+  signature: string;
+  keyId: string;
 }
 
 export interface AuditVerification {

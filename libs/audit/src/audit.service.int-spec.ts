@@ -29,16 +29,23 @@ function entry(areaCode: string, action: string, extra: Partial<AuditEntryInput>
 describe('AuditService (PostgreSQL)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
+  /** The owner role (the triggers are its last line) and a superuser (an attacker who can switch them off). */
+  let ownerSource: DataSource;
+  let adminSource: DataSource;
   let audit: AuditService;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     // The refusals below are expected; TypeORM would log each one as a failed query.
     dataSource = await new DataSource({ ...dataSourceOptions(db.url, 20), logging: false }).initialize();
+    ownerSource = await new DataSource({ ...dataSourceOptions(db.ownerUrl, 5), logging: false }).initialize();
+    adminSource = await new DataSource({ ...dataSourceOptions(db.adminUrl, 2), logging: false }).initialize();
     audit = new AuditService(dataSource);
   });
 
   afterAll(async () => {
+    await adminSource.destroy();
+    await ownerSource.destroy();
     await dataSource.destroy();
     await db.drop();
   });
@@ -50,7 +57,7 @@ describe('AuditService (PostgreSQL)', () => {
 
   /** Simulates an attacker with superuser rights: the trigger is switched off only for this one statement. */
   async function tamper(sql: string, params: unknown[]): Promise<void> {
-    await dataSource.transaction(async (tx) => {
+    await adminSource.transaction(async (tx) => {
       await tx.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
       await tx.query(sql, params);
       await tx.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
@@ -144,12 +151,14 @@ describe('AuditService (PostgreSQL)', () => {
 
   it('has the database refuse UPDATE, DELETE and TRUNCATE of audit entries and rewinding of chain heads', async () => {
     const appended = await audit.appendInOwnTransaction(entry('431122', 'auth.login.succeeded'));
+    // As the owner, who has every privilege: the triggers refuse. (The runtime role is refused earlier, by its
+    // privileges: test/database-roles.e2e-spec.ts.)
     const refusals = [
-      dataSource.query(`UPDATE audit_entries SET detail = '{"forged":true}' WHERE seq = $1`, [appended.seq]),
-      dataSource.query('DELETE FROM audit_entries WHERE seq = $1', [appended.seq]),
-      dataSource.query('TRUNCATE audit_entries'),
-      dataSource.query('DELETE FROM audit_chain_heads WHERE chain = $1', ['431122']),
-      dataSource.query('UPDATE audit_chain_heads SET last_seq = 0 WHERE chain = $1', ['431122']),
+      ownerSource.query(`UPDATE audit_entries SET detail = '{"forged":true}' WHERE seq = $1`, [appended.seq]),
+      ownerSource.query('DELETE FROM audit_entries WHERE seq = $1', [appended.seq]),
+      ownerSource.query('TRUNCATE audit_entries'),
+      ownerSource.query('DELETE FROM audit_chain_heads WHERE chain = $1', ['431122']),
+      ownerSource.query('UPDATE audit_chain_heads SET last_seq = 0 WHERE chain = $1', ['431122']),
     ];
     const errors = await Promise.all(
       refusals.map((p) =>

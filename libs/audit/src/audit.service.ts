@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AreaLevel, areaLevelOf, cityOf, countyOf, isWithinScope, scopePrefix } from '@app/areas';
-import { DomainError } from '@app/common';
+import { canonicalJson, DomainError, RecordSigner, verifySignature } from '@app/common';
+import { appConfig, DEV_DEFAULTS, type AppConfigType } from '@app/config';
 import { runInTransaction } from '@app/database';
 import { AuditChainHead } from './audit-chain-head.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -12,6 +13,7 @@ import {
   type AuditEntryView,
   type AuditListFilter,
   type AuditPage,
+  type AuditAnchor,
   type AuditVerification,
   type ChainVerification,
 } from './audit-view';
@@ -40,7 +42,68 @@ export function isChainCode(code: string): boolean {
 /** The hash-chained, append-only audit trail of SPEC 8. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly signer: RecordSigner;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(appConfig.KEY) config?: AppConfigType,
+  ) {
+    // Without configuration (CLI and lib tests build the service by hand) the documented development key.
+    this.signer = new RecordSigner(config?.signingKeySeed ?? Buffer.from(DEV_DEFAULTS.SIGNING_KEY, 'hex'));
+  }
+
+  /**
+   * SPEC 8: signs the head of every chain (or of `chains`) that moved since its last anchor; returns the anchors of
+   * those chains as they stand now (new or latest). Several workers may anchor at once: one row per (chain, seq).
+   */
+  async takeAnchors(chains?: string[]): Promise<AuditAnchor[]> {
+    const names = chains ?? (await this.listChains());
+    const anchors: AuditAnchor[] = [];
+    for (const chain of names) {
+      const head = await this.readHead(chain);
+      if (!head || head.lastSeq === 0) continue;
+      const at = new Date().toISOString();
+      const signed = { chain, seq: head.lastSeq, hash: head.lastHash, at };
+      const anchor: AuditAnchor = {
+        ...signed,
+        signature: this.signer.sign(canonicalJson(signed)),
+        keyId: this.signer.keyId,
+      };
+      await this.dataSource.query(
+        `INSERT INTO audit_anchors (chain, seq, hash, at, signature, key_id) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (chain, seq) DO NOTHING`,
+        [chain, anchor.seq, anchor.hash, anchor.at, anchor.signature, anchor.keyId],
+      );
+      const [stored] = await this.listAnchors({ chains: [chain], fromSeq: anchor.seq, limit: 1 });
+      if (stored) anchors.push(stored);
+    }
+    return anchors;
+  }
+
+  /** Anchors of the given chains, oldest first, optionally from a `seq` or an instant on. */
+  async listAnchors(filter: {
+    chains: string[];
+    fromSeq?: number;
+    from?: Date;
+    limit?: number;
+  }): Promise<AuditAnchor[]> {
+    const rows = await this.dataSource.query<
+      { chain: string; seq: string; hash: string; at: Date; signature: string; key_id: string }[]
+    >(
+      `SELECT chain, seq::text AS seq, hash, at, signature, key_id FROM audit_anchors
+        WHERE chain = ANY($1::text[]) AND seq >= $2 AND at >= $3
+        ORDER BY chain, seq LIMIT $4`,
+      [filter.chains, filter.fromSeq ?? 0, filter.from ?? new Date(0), filter.limit ?? 1000],
+    );
+    return rows.map((r) => ({
+      chain: r.chain,
+      seq: Number(r.seq),
+      hash: r.hash,
+      at: new Date(r.at).toISOString(),
+      signature: r.signature,
+      keyId: r.key_id,
+    }));
+  }
 
   /**
    * Appends one entry inside the caller's transaction, so a state change and its audit entry commit together.
@@ -238,9 +301,38 @@ export class AuditService {
     } else if (head.lastSeq !== lastSeq || head.lastHash !== lastHash) {
       brokenAt ??= head.lastSeq > 0 ? head.lastSeq : (firstSeq ?? 0);
     }
-    const result: ChainVerification = { chain, valid: brokenAt === undefined, entries, head: lastHash };
+    const anchorMismatchAt = await this.firstAnchorMismatch(chain);
+    const result: ChainVerification = {
+      chain,
+      valid: brokenAt === undefined && anchorMismatchAt === undefined,
+      entries,
+      head: lastHash,
+    };
     if (brokenAt !== undefined) result.brokenAt = brokenAt;
+    if (anchorMismatchAt !== undefined) result.anchorMismatchAt = anchorMismatchAt;
     return result;
+  }
+
+  /**
+   * SPEC 8: the `seq` of the first anchor whose signature does not verify with the platform's key, or whose entry
+   * is gone or has another hash. A chain rewritten whole (hashes recomputed, head moved) still fails here.
+   */
+  private async firstAnchorMismatch(chain: string): Promise<number | undefined> {
+    const rows = await this.dataSource.query<
+      { seq: string; hash: string; at: Date; signature: string; entry_hash: string | null }[]
+    >(
+      `SELECT a.seq::text AS seq, a.hash, a.at, a.signature, e.hash AS entry_hash
+         FROM audit_anchors a LEFT JOIN audit_entries e ON e.chain = a.chain AND e.seq = a.seq
+        WHERE a.chain = $1 ORDER BY a.seq`,
+      [chain],
+    );
+    const publicKey = this.signer.publicKey;
+    for (const row of rows) {
+      const signed = { chain, seq: Number(row.seq), hash: row.hash, at: new Date(row.at).toISOString() };
+      const genuine = verifySignature(publicKey, canonicalJson(signed), row.signature);
+      if (!genuine || row.entry_hash !== row.hash) return Number(row.seq);
+    }
+    return undefined;
   }
 
   /** Locks the chain's head row (creating it for a chain's first entry) and draws the new entry's seq. */

@@ -1,8 +1,16 @@
 import type { ValidationError } from 'class-validator';
 import type { FieldProblem } from './domain-error';
+import { sanitizedPath } from './hostile-input';
 
-/** Flattens class-validator's tree into one entry per problem with a path like `members[1].idNumber`. */
+/**
+ * Flattens class-validator's tree into one entry per problem with a path like `members[1].idNumber`. Paths are
+ * sanitized: an unknown key that is not a plain identifier (an ID number, a name) is reported as `<key>`.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return flatten(errors, parent).map((problem) => ({ ...problem, path: sanitizedPath(problem.path) }));
+}
+
+function flatten(errors: ValidationError[], parent: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
@@ -12,9 +20,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
         ? `${parent}.${error.property}`
         : error.property;
     for (const message of Object.values(error.constraints ?? {})) {
-      problems.push({ path, message: message.replace(/^property (\S+) should not exist$/, 'unknown field') });
+      // class-validator's messages start with the property name; an unknown one may be anything a caller sent.
+      problems.push({ path, message: /should not exist$/.test(message) ? 'unknown field' : message });
     }
-    if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));
+    if (error.children?.length) problems.push(...flatten(error.children, path));
   }
   return problems;
 }

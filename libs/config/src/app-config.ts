@@ -22,6 +22,12 @@ export interface SourceCallConfig {
   /** Consecutive failed calls that open a source's circuit, and how long it stays open before a trial call. */
   breakerFailures: number;
   breakerHalfOpenMs: number;
+  /** Persons per department call (a department with a lower maximum gets several calls). */
+  batchSize: number;
+  /** The longest a batch waits to fill before it is sent. */
+  batchWaitMs: number;
+  /** The longest a check waits in all for a source whose breaker is open before it is FAILED. */
+  maxWaitSeconds: number;
   /** API key per source (`SOURCE_KEY_<CODE>`); the documented development keys outside production. */
   keys: Readonly<Record<SourceKeyCode, string>>;
 }
@@ -36,6 +42,10 @@ export interface VerificationConfig {
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   databaseUrl: string;
+  /** The owner role's connection, for migrations (SPEC 8); DATABASE_URL when unset. */
+  databaseMigrationUrl: string;
+  /** Per-session bounds (SPEC 10), in milliseconds; 0 turns one off. */
+  databaseTimeouts: { statementMs: number; lockMs: number; idleInTransactionMs: number };
   /**
    * PostgreSQL connections per process, and how long a query may wait for one before it fails (instead of waiting
    * for ever: code that needs a second connection while holding one would otherwise hang its process).
@@ -49,6 +59,18 @@ export interface AppConfig {
   mockSourcesUrl: string;
   mockSourcesControl: boolean;
   jwt: { secret: string; expiresInSeconds: number };
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty = the socket address (SPEC 2.3). */
+  trustedProxies: string[];
+  /** Login throttling (SPEC 2.3) and the cap on argon2 verifications running at once in one process. */
+  login: { maxFailures: number; lockoutSeconds: number; hashConcurrency: number };
+  /** How long a user's `active` and `tokenVersion` may be served from the process cache. */
+  authCacheTtlMs: number;
+  /** How often the worker signs every audit chain's head (SPEC 8). */
+  auditAnchorIntervalSeconds: number;
+  /** Where /metrics is served: on the app's own port, on a separate (internal) port, or not at all. */
+  metrics: { mode: 'same-port' | 'separate-port' | 'off'; port: number | null };
+  /** Serve the OpenAPI UI and document at /api/docs (default: outside production). */
+  apiDocs: boolean;
   piiKey: Buffer;
   signingKeySeed: Buffer;
   admin: { username: string; password: string };
@@ -59,6 +81,8 @@ export interface AppConfig {
   reconcileAfterSeconds: number;
   /** SPEC 11.4 and 11.1: the review schedule (cron, China time), its lead days, batch chunks, the exit sweep. */
   reviews: { schedule: string; leadDays: number; chunkSize: number; sweepSeconds: number };
+  /** A run older than this is cancelled and restarted by the reconciler, even when its jobs look alive. */
+  runMaxAgeSeconds: number;
   logLevel: string;
   /** BullMQ lock duration (and stalled-job check interval) of the worker's queues. */
   workerLockMs: number;
@@ -79,6 +103,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: nodeEnv,
     databaseUrl: v.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hev',
+    databaseMigrationUrl:
+      v.DATABASE_MIGRATION_URL ?? v.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hev',
+    databaseTimeouts: {
+      statementMs: v.DATABASE_STATEMENT_TIMEOUT_MS ?? 30_000,
+      lockMs: v.DATABASE_LOCK_TIMEOUT_MS ?? 10_000,
+      idleInTransactionMs: v.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 60_000,
+    },
     databasePool: { size: v.DATABASE_POOL_SIZE ?? 20, waitMs: v.DATABASE_POOL_WAIT_MS ?? 30_000 },
     redisUrl: v.REDIS_URL ?? 'redis://127.0.0.1:6379',
     queuePrefix: v.QUEUE_PREFIX ?? '{hev}',
@@ -88,6 +119,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mockSourcesUrl: v.MOCK_SOURCES_URL ?? 'http://127.0.0.1:3100',
     mockSourcesControl: v.MOCK_SOURCES_CONTROL ? v.MOCK_SOURCES_CONTROL === 'true' : nodeEnv !== 'production',
     jwt: { secret: v.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET, expiresInSeconds: v.JWT_EXPIRES_IN ?? 3600 },
+    trustedProxies: (v.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+    login: {
+      maxFailures: v.LOGIN_MAX_FAILURES ?? 5,
+      lockoutSeconds: durationSeconds(v.LOGIN_LOCKOUT ?? 'PT15M'),
+      hashConcurrency: v.LOGIN_HASH_CONCURRENCY ?? 4,
+    },
+    authCacheTtlMs: durationSeconds(v.AUTH_CACHE_TTL ?? 'PT5S') * 1000,
+    auditAnchorIntervalSeconds: durationSeconds(v.AUDIT_ANCHOR_INTERVAL ?? 'PT1H'),
+    metrics:
+      v.METRICS_PORT === undefined
+        ? { mode: 'same-port', port: null }
+        : v.METRICS_PORT === 'off'
+          ? { mode: 'off', port: null }
+          : { mode: 'separate-port', port: Number(v.METRICS_PORT) },
+    apiDocs: v.API_DOCS ? v.API_DOCS === 'true' : nodeEnv !== 'production',
     piiKey: Buffer.from(v.PII_KEY ?? DEV_DEFAULTS.PII_KEY, 'hex'),
     signingKeySeed: Buffer.from(v.SIGNING_KEY ?? DEV_DEFAULTS.SIGNING_KEY, 'hex'),
     admin: {
@@ -104,10 +153,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       chunkSize: v.REVIEW_BATCH_CHUNK_SIZE ?? 200,
       sweepSeconds: durationSeconds(v.REVIEW_SWEEP_INTERVAL ?? 'PT10M'),
     },
+    runMaxAgeSeconds: durationSeconds(v.RUN_MAX_AGE ?? 'PT30M'),
     logLevel: v.LOG_LEVEL ?? 'info',
     workerLockMs: v.WORKER_LOCK_MS ?? 30_000,
     verification: {
-      concurrency: v.VERIFICATION_CONCURRENCY ?? 32,
+      concurrency: v.VERIFICATION_CONCURRENCY ?? 256,
       sources: {
         timeoutMs: v.SOURCE_TIMEOUT_MS ?? 5_000,
         attempts: v.SOURCE_ATTEMPTS ?? 5,
@@ -116,6 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         concurrency: v.SOURCE_CONCURRENCY ?? 8,
         breakerFailures: v.SOURCE_BREAKER_FAILURES ?? 5,
         breakerHalfOpenMs: v.SOURCE_BREAKER_HALF_OPEN_MS ?? 10_000,
+        batchSize: v.SOURCE_BATCH_SIZE ?? 100,
+        batchWaitMs: v.SOURCE_BATCH_WAIT_MS ?? 50,
+        maxWaitSeconds: durationSeconds(v.SOURCE_MAX_WAIT ?? 'PT15M'),
         keys: sourceKeys(v),
       },
     },
@@ -129,4 +182,20 @@ function sourceKeys(v: EnvironmentVariables): Record<SourceKeyCode, string> {
     if (configured) keys[code] = configured;
   }
   return keys;
+}
+
+/** `npm start`'s database roles when the caller set neither URL: the platform as `hev_app`, migrations as `postgres`. */
+export const DEMO_DATABASE_URLS = {
+  DATABASE_URL: 'postgres://hev_app@127.0.0.1:5432/hev',
+  DATABASE_MIGRATION_URL: 'postgres://postgres@127.0.0.1:5432/hev',
+} as const;
+
+/**
+ * The demo runs as SPEC 8 asks on a machine with only the `postgres` role (trust auth): migrations as `postgres`
+ * (the owner role), the platform as `hev_app` (the runtime role, which `npm run migrate` creates), unless the caller
+ * set either URL. Sets them in this process's environment, which the demo's children inherit.
+ */
+export function applyDemoDatabaseRoles(env: Record<string, string | undefined> = process.env): void {
+  if (env.DATABASE_URL || env.DATABASE_MIGRATION_URL) return;
+  Object.assign(env, DEMO_DATABASE_URLS);
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import {
   IsIn,
@@ -26,8 +27,66 @@ export class EnvironmentVariables {
   DATABASE_URL?: string;
 
   @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_MIGRATION_URL must be a postgres:// URL' })
+  DATABASE_MIGRATION_URL?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DATABASE_LOCK_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS?: number;
+
+  @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'LOGIN_LOCKOUT must be an ISO-8601 duration such as PT15M' })
+  LOGIN_LOCKOUT?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  LOGIN_HASH_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'AUTH_CACHE_TTL must be an ISO-8601 duration such as PT5S' })
+  AUTH_CACHE_TTL?: string;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'AUDIT_ANCHOR_INTERVAL must be an ISO-8601 duration such as PT1H' })
+  AUDIT_ANCHOR_INTERVAL?: string;
+
+  @IsOptional()
+  @Matches(/^(off|\d{1,5})$/, { message: 'METRICS_PORT must be a port number or off' })
+  METRICS_PORT?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  API_DOCS?: string;
 
   @IsOptional()
   @IsString()
@@ -201,6 +260,28 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   SOURCE_BREAKER_HALF_OPEN_MS?: number;
 
+  /** Persons per department call, gathered from many runs (SPEC 5.3). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SOURCE_BATCH_SIZE?: number;
+
+  /** The longest a batch waits to fill before it is sent (SPEC 5.3). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SOURCE_BATCH_WAIT_MS?: number;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'SOURCE_MAX_WAIT must be an ISO-8601 duration such as PT15M' })
+  SOURCE_MAX_WAIT?: string;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'RUN_MAX_AGE must be an ISO-8601 duration such as PT30M' })
+  RUN_MAX_AGE?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -269,6 +350,16 @@ export const DEV_DEFAULTS = {
   ADMIN_PASSWORD: 'admin-dev-password',
 } as const;
 
+/** An IPv4 or IPv6 address, optionally with a CIDR prefix length (TRUSTED_PROXIES). */
+export function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 export function durationSeconds(iso: string): number {
   return toSeconds(parseDuration(iso));
 }
@@ -279,6 +370,11 @@ export function describeErrors(errors: ValidationError[]): string[] {
 
 const NUMERIC = [
   'PORT',
+  'DATABASE_STATEMENT_TIMEOUT_MS',
+  'DATABASE_LOCK_TIMEOUT_MS',
+  'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+  'LOGIN_MAX_FAILURES',
+  'LOGIN_HASH_CONCURRENCY',
   'WORKER_PORT',
   'MOCK_SOURCES_PORT',
   'JWT_EXPIRES_IN',
@@ -295,6 +391,8 @@ const NUMERIC = [
   'SOURCE_BREAKER_HALF_OPEN_MS',
   'REVIEW_LEAD_DAYS',
   'REVIEW_BATCH_CHUNK_SIZE',
+  'SOURCE_BATCH_SIZE',
+  'SOURCE_BATCH_WAIT_MS',
 ] as const;
 
 /**
@@ -349,9 +447,22 @@ export function validateEnvironment(env: Record<string, string | undefined>): {
   const problems = describeErrors(
     validateSync(values, { forbidUnknownValues: false, stopAtFirstError: true }),
   );
+  for (const entry of (values.TRUSTED_PROXIES ?? '').split(',').map((e) => e.trim())) {
+    if (entry && !isAddressOrCidr(entry))
+      problems.push(`TRUSTED_PROXIES: ${entry.slice(0, 60)} is not an IP address or CIDR`);
+  }
+  if (
+    values.METRICS_PORT !== undefined &&
+    values.METRICS_PORT !== 'off' &&
+    Number(values.METRICS_PORT) > 65535
+  )
+    problems.push('METRICS_PORT: must be a port number or off');
   if (values.NODE_ENV === 'production') {
     for (const key of ['JWT_SECRET', 'PII_KEY', 'SIGNING_KEY', 'ADMIN_PASSWORD'] as const) {
       if (!raw[key]) problems.push(`${key}: is required when NODE_ENV=production`);
+      // SPEC 2.3: a documented development default is as good as none.
+      else if (typeof raw[key] === 'string' && raw[key].toLowerCase() === DEV_DEFAULTS[key].toLowerCase())
+        problems.push(`${key}: is the documented development default; set a secret of your own`);
     }
     // Real departments' keys come from configuration; the development keys are never used in production.
     for (const code of SOURCE_KEY_CODES) {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { ensureRuntimeGroup, ensureRuntimeRole } from './database-roles';
 import { dataSourceOptions } from './data-source-options';
 
 /** Arbitrary constant key for pg_advisory_lock: one migrator at a time across every process. */
@@ -34,17 +35,23 @@ export interface MigrationResult {
   applied: string[];
 }
 
-/** Creates the database if needed, then applies pending migrations while holding an advisory lock. */
-export async function migrate(url: string): Promise<MigrationResult> {
+/**
+ * Creates the database if needed, then applies pending migrations while holding an advisory lock, connected as the
+ * owner role (`url`). The group role the migrations grant to is created first; when `runtimeUrl` names another role,
+ * that login role is created (or its password updated) and made a member of the group (SPEC 8).
+ */
+export async function migrate(url: string, runtimeUrl: string = url): Promise<MigrationResult> {
   await ensureDatabase(url);
+  await ensureRuntimeGroup(url);
   const lock = new Client({ connectionString: url });
   await lock.connect();
   // Migrations are raw SQL: loading the entities here would only slow the migrator down.
-  const dataSource = new DataSource({ ...dataSourceOptions(url, 2), entities: [] });
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 2, 30_000, null), entities: [] });
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await ensureRuntimeRole(url, runtimeUrl);
     return { applied: applied.map((m) => m.name) };
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApplicationsModule } from '@app/applications';
-import { runInTransaction } from '@app/database';
+import { dataSourceOptions, runInTransaction } from '@app/database';
 import { PiiCipher } from '@app/privacy';
 import { evaluate, RULE_IDS, YONGZHOU_DEMO_PARAMETERS, type RuleId } from '@app/eligibility';
 import {
@@ -144,24 +144,28 @@ describe('decision records (SPEC 6.5)', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE of the records in the database itself', async () => {
     const { created } = stored[1]!;
+    // As the owner, who holds every privilege: the triggers refuse (the runtime role lacks TRUNCATE anyway).
+    const owner = await new DataSource(dataSourceOptions(context.db.ownerUrl, 2)).initialize();
     await expect(
-      dataSource.query(`UPDATE decision_records SET content = content || '{"x":1}' WHERE run_id = $1`, [
+      owner.query(`UPDATE decision_records SET content = content || '{"x":1}' WHERE run_id = $1`, [
         created.runId,
       ]),
     ).rejects.toThrow(/append-only/);
     await expect(
-      dataSource.query(`DELETE FROM decision_records WHERE run_id = $1`, [created.runId]),
+      owner.query(`DELETE FROM decision_records WHERE run_id = $1`, [created.runId]),
     ).rejects.toThrow(/append-only/);
-    await expect(dataSource.query(`TRUNCATE decision_record_decisions`)).rejects.toThrow(/append-only/);
-    await expect(dataSource.query(`UPDATE decision_record_decisions SET seq = seq + 1`)).rejects.toThrow(
+    await expect(owner.query(`TRUNCATE decision_record_decisions`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`UPDATE decision_record_decisions SET seq = seq + 1`)).rejects.toThrow(
       /append-only/,
     );
+    await owner.destroy();
   });
 
   it('detects a record changed behind the platform’s back: hash and signature no longer match', async () => {
     const { created } = stored[2]!;
     // Only a superuser with triggers switched off can do this: exactly the tampering the signature is for.
-    await dataSource.transaction(async (tx) => {
+    const admin = await new DataSource(dataSourceOptions(context.db.adminUrl, 1)).initialize();
+    await admin.transaction(async (tx) => {
       await tx.query(`SET LOCAL session_replication_role = replica`);
       await tx.query(
         `UPDATE decision_records
@@ -170,6 +174,7 @@ describe('decision records (SPEC 6.5)', () => {
         [created.runId],
       );
     });
+    await admin.destroy();
     const checks = await records.checkStored(created.applicationId);
     expect(checks).toEqual([
       expect.objectContaining({ kind: 'RECOMMENDATION', hashValid: false, signatureValid: false }),

@@ -15,6 +15,8 @@ function decided(
     subject: applicationId,
     time: '2026-11-23T08:00:00.000Z',
     datacontenttype: 'application/json',
+    // The shape of an Ed25519 signature (64 bytes, base64); the contract checks shape, the consumer the key.
+    hevsignature: `${'A'.repeat(86)}==`,
     data: {
       applicationId,
       number: '431102001-2026-000042',
@@ -54,6 +56,8 @@ describe('the AsyncAPI event contract (docs/asyncapi.yaml)', () => {
   it.each([
     ['an unknown type', decided({}, { type: 'application.created' }), /no message for event type/],
     ['no type at all', { data: {} }, /no message for event type/],
+    ['no signature', decided({}, { hevsignature: undefined }), /hevsignature/],
+    ['a signature that is not base64 of 64 bytes', decided({}, { hevsignature: 'c2lnbmVk' }), /hevsignature/],
     ['another spec version', decided({}, { specversion: '0.3' }), /specversion/],
     ['a source that is not /hev/<6 digits>', decided({}, { source: '/hev/431102001' }), /source/],
     ['an id that is not a uuid', decided({}, { id: 'evt-1' }), /\/id/],
@@ -101,6 +105,7 @@ describe('the AsyncAPI event contract (docs/asyncapi.yaml)', () => {
       source: '/hev/431100',
       time: '2026-11-23T08:00:00.000Z',
       datacontenttype: 'application/json',
+      hevsignature: `${'B'.repeat(86)}==`,
       data: {
         idempotencyKey: 'k-1',
         errors: [{ path: 'programme', message: 'must be one of DIBAO, EDGE, TEKUN' }],
@@ -114,6 +119,9 @@ describe('the AsyncAPI event contract (docs/asyncapi.yaml)', () => {
     expect(
       contract.problems({ ...rejected, data: { idempotencyKey: 'k-1', errors: [{ path: 'x' }] } }),
     ).not.toEqual([]);
+    // SPEC 7.1: at most 50 errors.
+    const many = Array.from({ length: 51 }, (_, i) => ({ path: `members[${i}]`, message: 'bad' }));
+    expect(contract.problems({ ...rejected, data: { ...rejected.data, errors: many } })).not.toEqual([]);
   });
 });
 

@@ -5,3 +5,5 @@ export * from './outbox-message.entity';
 export * from './outbox.metrics';
 export * from './outbox.relay';
 export * from './outbox.service';
+export * from './event-signature';
+export * from './events-replay';

@@ -3,15 +3,20 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig, type AppConfig } from '@app/config';
+import { RecordSigner } from '@app/common';
+import { DEV_DEFAULTS, loadConfig, type AppConfig } from '@app/config';
 import { dataSourceOptions, pendingSchemaChanges, runInTransaction } from '@app/database';
 import { QueueName, eventQueueName, redisOptionsFromUrl } from '@app/queue';
 import { createTestDatabase, uniqueQueuePrefix, type TestDatabase } from '@app/testing';
 import { loadEventContract, type EventContract } from '@app/testing';
+import { verifyEvent } from './event-signature';
 import { EVENT_TYPES, EventType, type CloudEvent, type NewEvent } from './event.types';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRelay, type OutboxRelayTuning } from './outbox.relay';
 import { OutboxService } from './outbox.service';
+
+/** The key the tests' events are signed with (no SIGNING_KEY set: the documented development key). */
+const SIGNER = new RecordSigner(Buffer.from(DEV_DEFAULTS.SIGNING_KEY, 'hex'));
 
 const SUBSCRIBERS = ['dibao-system', 'archive'];
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -200,7 +205,9 @@ describe('OutboxService and OutboxRelay (PostgreSQL, Redis)', () => {
         time: expect.any(String),
         datacontenttype: 'application/json',
         data,
+        hevsignature: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/) as string,
       });
+      expect(verifyEvent(envelope as unknown as Record<string, unknown>, SIGNER.publicJwk())).toBe(true);
       expect(Date.parse(envelope.time)).toBeGreaterThanOrEqual(before - 1);
       expect(job?.opts.removeOnComplete).toEqual({ count: 10_000, age: 7 * 24 * 3600 });
     }

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { RecordSigner } from '@app/common';
+import { appConfig, DEV_DEFAULTS, type AppConfigType } from '@app/config';
 import { type Tx } from '@app/database';
 import { JOB_NAMES, QueueName, type JobData, type JobName } from '@app/queue';
+import { signEvent } from './event-signature';
 import { EVENT_TYPES, eventSourceOf, type CloudEvent, type NewEvent } from './event.types';
 
 /** Channel of the NOTIFY that wakes the relay; PostgreSQL delivers it at commit and folds duplicates. */
@@ -39,7 +42,17 @@ const INSERT_COMMAND = `
  */
 @Injectable()
 export class OutboxService {
-  /** Adds a CloudEvent for every subscriber; returns its id. */
+  private readonly signer: RecordSigner;
+
+  constructor(@Optional() @Inject(appConfig.KEY) config?: AppConfigType) {
+    // Without configuration (a few lib tests build the service by hand) the documented development key signs.
+    this.signer = new RecordSigner(config?.signingKeySeed ?? Buffer.from(DEV_DEFAULTS.SIGNING_KEY, 'hex'));
+  }
+
+  /**
+   * Adds a CloudEvent for every subscriber, signed (`hevsignature`, SPEC 7.2) as it is written, so a re-publication
+   * (the relay after a crash, `npm run events:replay`) sends the very same bytes; returns its id.
+   */
   async addEvent(tx: Tx, event: NewEvent): Promise<string> {
     requireTransaction(tx, 'addEvent');
     if (!EVENT_TYPES.includes(event.type)) throw new Error(`Unknown event type: ${String(event.type)}`);
@@ -53,7 +66,11 @@ export class OutboxService {
       datacontenttype: 'application/json',
       data: event.data,
     };
-    await tx.query(INSERT_EVENT, [envelope.id, envelope.type, JSON.stringify(envelope)]);
+    await tx.query(INSERT_EVENT, [
+      envelope.id,
+      envelope.type,
+      JSON.stringify(signEvent(envelope, this.signer)),
+    ]);
     return envelope.id;
   }
 

@@ -5,9 +5,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import { Logger } from 'nestjs-pino';
-import type { Histogram } from 'prom-client';
+import { createServer } from 'node:http';
+import { register, type Histogram } from 'prom-client';
+import { loadConfig } from '@app/config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { clientAddressOf } from './client-address';
 import { correlationIdOf } from './correlation';
+import { HostileInputInterceptor } from './hostile-input.interceptor';
 import { HTTP_DURATION_METRIC } from './metrics.module';
 import { createValidationPipe } from './validation';
 
@@ -30,7 +34,12 @@ export async function createHttpApp(
   module: Type<unknown>,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true });
+  const config = loadConfig();
+  // SPEC 2.3: X-Forwarded-For is believed only from the listed proxies (default none: the socket address).
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: options.bufferLogs ?? true,
     // JSON only: Fastify's own JSON parser (bodyLimit applies) instead of Nest's JSON + form parsers.
@@ -38,6 +47,7 @@ export async function createHttpApp(
   });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalInterceptors(new HostileInputInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
@@ -58,6 +68,8 @@ export async function createHttpApp(
   const histogram = app.get<Histogram<string>>(getToken(HTTP_DURATION_METRIC));
   fastify.addHook('onRequest', async (request, reply) => {
     correlationIdOf(request.raw, reply.raw);
+    // Whatever a trusted proxy passed on, only an IP literal reaches the audit trail and the login throttle.
+    Object.defineProperty(request, 'ip', { value: clientAddressOf(request), configurable: true });
   });
   fastify.addHook('onResponse', async (request, reply) => {
     histogram.observe(
@@ -70,7 +82,34 @@ export async function createHttpApp(
     );
   });
 
-  if (options.openApi) {
+  // SPEC 10 / issue 9: /metrics on an internal port or not at all, instead of beside the public API.
+  if (config.metrics.mode !== 'same-port') {
+    fastify.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.url !== '/metrics') return;
+      const correlationId = correlationIdOf(request.raw, reply.raw);
+      await reply
+        .status(404)
+        .send({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found', correlationId });
+    });
+  }
+  if (config.metrics.mode === 'separate-port' && config.metrics.port !== null) {
+    const metricsServer = createServer((request, response) => {
+      if (request.method !== 'GET' || (request.url ?? '').split('?')[0] !== '/metrics') {
+        response.writeHead(404).end();
+        return;
+      }
+      register.metrics().then(
+        (text) => response.writeHead(200, { 'content-type': register.contentType }).end(text),
+        () => response.writeHead(500).end(),
+      );
+    });
+    metricsServer.listen(config.metrics.port);
+    fastify.addHook('onClose', async () => {
+      await new Promise((resolve) => metricsServer.close(resolve));
+    });
+  }
+
+  if (options.openApi && config.apiDocs) {
     const config = new DocumentBuilder()
       .setTitle(options.title)
       .setDescription(

@@ -7,3 +7,5 @@ export * from './http-app';
 export * from './logging.module';
 export * from './metrics.module';
 export * from './validation';
+export * from './hostile-input.interceptor';
+export * from './client-address';

@@ -1,12 +1,31 @@
-import { Global, Module } from '@nestjs/common';
-import { PrometheusModule, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import { Controller, Get, Global, Module, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { PrometheusController, PrometheusModule, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+import { Public } from '@app/common';
 
 export const HTTP_DURATION_METRIC = 'hev_http_request_duration_seconds';
+
+/** `/metrics` needs no token (the access guard decides by handler metadata); hide it behind METRICS_PORT instead. */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class MetricsController extends PrometheusController {
+  @Get()
+  override index(@Res({ passthrough: true }) response: unknown): Promise<string> {
+    return super.index(response);
+  }
+}
 
 /** Prometheus `/metrics` with Node defaults and the HTTP latency histogram (observed by a Fastify hook). */
 @Global()
 @Module({
-  imports: [PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } })],
+  imports: [
+    PrometheusModule.register({
+      path: '/metrics',
+      defaultMetrics: { enabled: true },
+      controller: MetricsController,
+    }),
+  ],
   providers: [
     makeHistogramProvider({
       name: HTTP_DURATION_METRIC,

@@ -339,14 +339,17 @@ describe('PolicyService (PostgreSQL)', () => {
 
   describe('the table', () => {
     it('refuses UPDATE, DELETE and TRUNCATE of versions for every role', async () => {
+      // As the owner, who holds every privilege short of a superuser's: the trigger refuses.
+      const owner = await new DataSource({
+        ...dataSourceOptions(db.ownerUrl, 2),
+        logging: false,
+      }).initialize();
       const refusals = [
-        dataSource.query(`UPDATE policy_parameter_versions SET legal_basis = 'forged' WHERE id = $1`, [
+        owner.query(`UPDATE policy_parameter_versions SET legal_basis = 'forged' WHERE id = $1`, [
           YONGZHOU_DEMO_POLICY_VERSION_ID,
         ]),
-        dataSource.query('DELETE FROM policy_parameter_versions WHERE id = $1', [
-          YONGZHOU_DEMO_POLICY_VERSION_ID,
-        ]),
-        dataSource.query('TRUNCATE policy_parameter_versions'),
+        owner.query('DELETE FROM policy_parameter_versions WHERE id = $1', [YONGZHOU_DEMO_POLICY_VERSION_ID]),
+        owner.query('TRUNCATE policy_parameter_versions'),
       ];
       const errors = await Promise.all(
         refusals.map((p) =>
@@ -363,6 +366,7 @@ describe('PolicyService (PostgreSQL)', () => {
       ]);
       expect(errors.map(pgErrorCode)).toEqual(Array(3).fill('42501'));
       expect((await policy.effectiveFor('431100', '2026-01-01')).legalBasis).toMatch(/^DEMONSTRATION DATA/);
+      await owner.destroy();
     });
 
     it('matches its migration: the entity needs no schema change', async () => {

@@ -1,5 +1,6 @@
 export * from './connectors';
-export * from './orchestration/external-run-owners';
+export * from './orchestration/run-owner';
+export * from './orchestration/source-batches';
 export * from './orchestration/verification-completion.service';
 export * from './orchestration/verification-jobs';
 export * from './orchestration/verification-queues';
@@ -13,6 +14,7 @@ export * from './persistence/verification.repository';
 export * from './report/engine-input';
 export * from './report/report-builder';
 export * from './report/verification-report.types';
+export * from './sources/shared-breaker';
 export * from './sources/source-gateway';
 export * from './sources/source-metrics';
 export * from './sources/source-report.service';

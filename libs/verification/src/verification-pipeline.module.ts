@@ -9,6 +9,8 @@ import { VerificationCompletionService } from './orchestration/verification-comp
 import { VerificationQueues } from './orchestration/verification-queues';
 import { VerificationReconciler } from './orchestration/verification-reconciler.service';
 import { VerificationRunner } from './orchestration/verification-runner.service';
+import { SourceBatches } from './orchestration/source-batches';
+import { SharedBreaker } from './sources/shared-breaker';
 import { SourceGateway } from './sources/source-gateway';
 import { sourceMetricProviders } from './sources/source-metrics';
 import { SourceStatsRecorder } from './sources/source-stats.recorder';
@@ -29,6 +31,8 @@ import { VerificationModule } from './verification.module';
     ...sourceMetricProviders,
     SourceStatsRecorder,
     SourceGateway,
+    SharedBreaker,
+    SourceBatches,
     VerificationQueues,
     VerificationRunner,
     VerificationCompletionService,

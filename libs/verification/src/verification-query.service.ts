@@ -109,6 +109,15 @@ export class VerificationQueryService {
     const app = await this.applications.loadInScope(actor, applicationId, ip);
     const run = await this.repository.latestRun(app.id);
     if (!run) throw DomainError.notFound('Verification run');
+    // SPEC 8: every read of a verification is audited.
+    await this.audit.appendInOwnTransaction({
+      action: 'verification.viewed',
+      actor: actorOf(actor, actor.roles[0] ?? null),
+      areaCode: app.townshipCode,
+      applicationId: app.id,
+      detail: { number: app.number, runId: run.id },
+      ip: ip ?? null,
+    });
     const [checks, report, members] = await Promise.all([
       this.repository.checksOf(run.id),
       this.repository.reportOf(run.id),

@@ -52,9 +52,9 @@ export class ApplicationsController {
 
   @Get()
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'List applications in the caller’s scope, newest first' })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery) {
-    return this.applications.list(user, query);
+  @ApiOperation({ summary: 'List applications in the caller’s scope, newest first (audited)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery, @Ip() ip: string) {
+    return this.applications.list(user, query, ip);
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoundedInstant, MAX_PAGE } from '@app/common';
 
 /** Query of `GET /api/v1/audit` (SPEC 8). */
 export class ListAuditQueryDto {
@@ -26,7 +27,7 @@ export class ListAuditQueryDto {
     example: '2025-01-01T00:00:00Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsBoundedInstant()
   from?: string;
 
   @ApiPropertyOptional({
@@ -34,14 +35,15 @@ export class ListAuditQueryDto {
     example: '2025-12-31T23:59:59Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsBoundedInstant()
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -62,4 +64,20 @@ export class VerifyAuditQueryDto {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'chain must be a 6-digit county or city code' })
   chain?: string;
+}
+
+/** Query of `GET /api/v1/audit/anchors` (SPEC 8). */
+export class ListAnchorsQueryDto {
+  @ApiPropertyOptional({
+    description: 'One chain (county or city code); every chain in scope when absent.',
+    example: '431102',
+  })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'chain must be a 6-digit county or city code' })
+  chain?: string;
+
+  @ApiPropertyOptional({ description: 'Anchors taken at or after this instant (ISO 8601).' })
+  @IsOptional()
+  @IsBoundedInstant()
+  from?: string;
 }

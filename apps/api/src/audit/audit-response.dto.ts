@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditActor, AuditEntryView, AuditPage, AuditVerification, ChainVerification } from '@app/audit';
+import type {
+  AuditActor,
+  AuditAnchor,
+  AuditEntryView,
+  AuditPage,
+  AuditVerification,
+  ChainVerification,
+} from '@app/audit';
 
 // OpenAPI shapes of the audit responses; the service's plain objects are returned as they are.
 
@@ -81,6 +88,44 @@ export class ChainVerificationDto implements ChainVerification {
 
   @ApiPropertyOptional({ description: 'seq of the first entry that does not verify.' })
   brokenAt?: number;
+
+  @ApiPropertyOptional({
+    description: 'seq of the first signed anchor the chain no longer matches (rewritten or truncated since).',
+  })
+  anchorMismatchAt?: number;
+}
+
+export class AuditAnchorDto implements AuditAnchor {
+  @ApiProperty({ example: '431102' })
+  chain!: string;
+
+  @ApiProperty({ description: 'seq of the chain’s head entry when it was signed' })
+  seq!: number;
+
+  @ApiProperty({ description: 'hash of that entry' })
+  hash!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({
+    description:
+      'Ed25519 (base64) over the RFC 8785 canonical JSON of { chain, seq, hash, at }, key of GET /api/v1/keys',
+  })
+  signature!: string;
+
+  @ApiProperty({ description: 'kid of the signing key (RFC 7638 thumbprint)' })
+  keyId!: string;
+}
+
+export class AuditAnchorListDto {
+  @ApiProperty({ type: [AuditAnchorDto] })
+  items!: AuditAnchorDto[];
+}
+
+export class AuditAnchorsTakenDto {
+  @ApiProperty({ type: [AuditAnchorDto] })
+  anchors!: AuditAnchorDto[];
 }
 
 export class AuditVerificationDto implements AuditVerification {

@@ -17,6 +17,8 @@ export class EffectivePolicyQueryDto {
     example: '2026-11-23',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'on must be a date written YYYY-MM-DD' })
+  @Matches(/^(?:19[7-9]\d|20\d\d|2100)-\d{2}-\d{2}$/, {
+    message: 'on must be a date written YYYY-MM-DD, between 1970 and 2100',
+  })
   on?: string;
 }

@@ -44,6 +44,8 @@ function depositAccounts(idNumber: string, depositsFen: number): Account[] {
 }
 
 function customer({ idNumber, profile }: PersonRecord): Record<string, unknown> {
+  if (profile.bankingInquiryFails === true)
+    return { certNo: idNumber, rspCode: '100500', rspMsg: '该客户查询失败，请稍后重试' };
   const banking = profile.banking;
   if (banking == null) return { certNo: idNumber, rspCode: '100404', rspMsg: '无此客户' };
   const accounts = depositAccounts(idNumber, banking.depositsFen);
@@ -67,6 +69,7 @@ function customer({ idNumber, profile }: PersonRecord): Record<string, unknown> 
 const RSP_CODES: Readonly<Record<number, string>> = {
   400: '900400',
   401: '900401',
+  413: '900413',
   500: '999999',
   503: '900503',
 };
@@ -74,6 +77,7 @@ const RSP_CODES: Readonly<Record<number, string>> = {
 /** 银行业金融机构: key in a request header block, per-account balances (yuan strings) the platform must sum. */
 export const bankingDepartment: Department = {
   code: 'BANKING',
+  maxBatch: 50,
   path: '/bank/account-inquiry/batch',
   idNumbersOf: (call) => idsOfObjects(listAt(objectOf(call.body)?.body, 'customers'), 'certNo'),
   authorised: (call) => objectOf(objectOf(call.body)?.header)?.apiKey === DEPARTMENT_KEYS.BANKING,

@@ -38,6 +38,7 @@ function person({ idNumber, profile }: PersonRecord): Record<string, unknown> {
 /** 民政: `X-MZ-Key`, snake_case, `{ code: 200, data: { people } }`, dates as epoch milliseconds. */
 export const civilAffairsDepartment: Department = {
   code: 'CIVIL_AFFAIRS',
+  maxBatch: 200,
   path: '/mzj/v1/family-checks',
   idNumbersOf: (call) => idsOfObjects(listAt(call.body, 'people'), 'id_card'),
   authorised: (call) => headerOf(call, 'x-mz-key') === DEPARTMENT_KEYS.CIVIL_AFFAIRS,

@@ -32,6 +32,7 @@ function certificate({ idNumber, profile }: PersonRecord): Record<string, unknow
 /** 残联: `Authorization: ApiKey …`, a bare JSON array, numeric category/grade codes, dates as YYYY.MM.DD. */
 export const disabilityDepartment: Department = {
   code: 'DISABILITY',
+  maxBatch: 100,
   path: '/cdpf/certificates/verify',
   idNumbersOf: (call) => listAt(call.body, 'idCardNos'),
   authorised: (call) => headerOf(call, 'authorization') === `ApiKey ${DEPARTMENT_KEYS.DISABILITY}`,

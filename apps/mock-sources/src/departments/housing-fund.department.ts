@@ -21,11 +21,18 @@ function entry({ idNumber, profile }: PersonRecord): Record<string, unknown> {
   };
 }
 
-const ERRCODES: Readonly<Record<number, number>> = { 400: 40000, 401: 40001, 500: 50000, 503: 50300 };
+const ERRCODES: Readonly<Record<number, number>> = {
+  400: 40000,
+  401: 40001,
+  413: 41300,
+  500: 50000,
+  503: 50300,
+};
 
 /** 住房公积金: `?access_key=` in the URL, `{ errcode: 0, list: [...] }`, the base in yuan as a JSON number. */
 export const housingFundDepartment: Department = {
   code: 'HOUSING_FUND',
+  maxBatch: 50,
   path: '/gjj/query/deposit-base',
   idNumbersOf: (call) => idsOfObjects(listAt(call.body, 'persons'), 'zjhm'),
   authorised: (call) => objectOf(call.query)?.access_key === DEPARTMENT_KEYS.HOUSING_FUND,

@@ -17,6 +17,7 @@ function row({ idNumber, profile }: PersonRecord): Record<string, string> {
 /** 公安 户籍: `X-Api-Key`, pinyin field names, `{ code: 0, data: [...] }`, dates as YYYYMMDD. */
 export const hukouDepartment: Department = {
   code: 'HUKOU',
+  maxBatch: 500,
   path: '/gaj/hukou/v1/persons/batch-query',
   idNumbersOf: (call) => listAt(call.body, 'sfzhList'),
   authorised: (call) => headerOf(call, 'x-api-key') === DEPARTMENT_KEYS.HUKOU,

@@ -27,6 +27,7 @@ function entry({ idNumber, profile }: PersonRecord): Record<string, unknown> {
 const ERROR_CODES: Readonly<Record<number, string>> = {
   400: 'BAD_PARAM',
   401: 'AUTH_FAILED',
+  413: 'TOO_MANY_ID_CARDS',
   500: 'SYSTEM_ERROR',
   503: 'MAINTENANCE',
 };
@@ -34,6 +35,7 @@ const ERROR_CODES: Readonly<Record<number, string>> = {
 /** 市场监管: `Authorization: Bearer …`, Chinese enumerations, capital in 万元 strings, `{ success, result: { list } }`. */
 export const marketRegulationDepartment: Department = {
   code: 'MARKET_REGULATION',
+  maxBatch: 100,
   path: '/scjg/api/v1/entity-roles/query',
   idNumbersOf: (call) => listAt(call.body, 'idCards'),
   authorised: (call) => headerOf(call, 'authorization') === `Bearer ${DEPARTMENT_KEYS.MARKET_REGULATION}`,

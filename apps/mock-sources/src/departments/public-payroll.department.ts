@@ -9,6 +9,7 @@ function flag(profile: PersonRecord['profile']): Record<string, string> | null {
 const RESULT_CODES: Readonly<Record<number, string>> = {
   400: 'PARAM_ERROR',
   401: 'AUTH_ERROR',
+  413: 'BATCH_LIMIT_EXCEEDED',
   500: 'SYSTEM_ERROR',
   503: 'SYSTEM_BUSY',
 };
@@ -16,6 +17,7 @@ const RESULT_CODES: Readonly<Record<number, string>> = {
 /** 编制/财政: `token` in the body, an answer keyed by ID number (`{ persons: { "<id>": {...} | null } }`). */
 export const publicPayrollDepartment: Department = {
   code: 'PUBLIC_PAYROLL',
+  maxBatch: 300,
   path: '/czgy/payroll/check',
   idNumbersOf: (call) => listAt(call.body, 'sfzhm'),
   authorised: (call) => objectOf(call.body)?.token === DEPARTMENT_KEYS.PUBLIC_PAYROLL,

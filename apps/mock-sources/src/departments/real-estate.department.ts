@@ -36,6 +36,7 @@ function item({ idNumber, profile }: PersonRecord): Record<string, unknown> | nu
 /** 不动产登记: `X-BDC-Token`, pinyin, `{ status: "OK", items: [...] }`; a person with no rights is simply absent. */
 export const realEstateDepartment: Department = {
   code: 'REAL_ESTATE',
+  maxBatch: 100,
   path: '/bdc/openapi/property-rights/search',
   idNumbersOf: (call) => listAt(call.body, 'qlrzjhm'),
   authorised: (call) => headerOf(call, 'x-bdc-token') === DEPARTMENT_KEYS.REAL_ESTATE,

@@ -32,11 +32,12 @@ function row({ idNumber, profile }: PersonRecord): Record<string, unknown> {
   };
 }
 
-const RET_CODES: Readonly<Record<number, string>> = { 400: '20', 401: '10', 500: '99', 503: '98' };
+const RET_CODES: Readonly<Record<number, string>> = { 400: '20', 401: '10', 413: '21', 500: '99', 503: '98' };
 
 /** 人社: `appKey` in the body, snake_case, `{ ret: "00", rows: [...] }`, money as yuan strings. */
 export const socialSecurityDepartment: Department = {
   code: 'SOCIAL_SECURITY',
+  maxBatch: 200,
   path: '/rsj/si/v2/insured-persons/batch',
   idNumbersOf: (call) => listAt(call.body, 'certNos'),
   authorised: (call) => objectOf(call.body)?.appKey === DEPARTMENT_KEYS.SOCIAL_SECURITY,

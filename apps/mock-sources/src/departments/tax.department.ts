@@ -16,11 +16,18 @@ function record({ idNumber, profile }: PersonRecord): Record<string, unknown> {
   return { nsrsbh: idNumber, found: 'Y', gzxjsd: profile.annualTaxableWageFen, sbys: 12 };
 }
 
-const CODES: Readonly<Record<number, string>> = { 400: '4000', 401: '4010', 500: '5000', 503: '5030' };
+const CODES: Readonly<Record<number, string>> = {
+  400: '4000',
+  401: '4010',
+  413: '4130',
+  500: '5000',
+  503: '5030',
+};
 
 /** 税务: app id + secret headers, a declaration period in the body, amounts as integer fen. */
 export const taxDepartment: Department = {
   code: 'TAX',
+  maxBatch: 100,
   path: '/swj/etax/v1/wage-income/summary',
   idNumbersOf: (call) => listAt(call.body, 'nsrsbhList'),
   acceptsRequest: (call) => {

@@ -39,6 +39,7 @@ function result({ idNumber, profile }: PersonRecord): Record<string, unknown> {
 /** 公安 交管: `Authorization: Key …`, camelCase, `{ results: [...] }`, dates as YYYY/MM/DD. */
 export const vehicleDepartment: Department = {
   code: 'VEHICLE',
+  maxBatch: 100,
   path: '/jiaoguan/api/vehicles/owner-lookup',
   idNumbersOf: (call) => idsOfObjects(listAt(call.body, 'owners'), 'idNo'),
   authorised: (call) => headerOf(call, 'authorization') === `Key ${DEPARTMENT_KEYS.VEHICLE}`,

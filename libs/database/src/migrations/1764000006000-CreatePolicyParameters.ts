@@ -1,9 +1,24 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-// Relative, not @app/eligibility: the test run's global setup migrates without Jest's path aliases.
-import { YONGZHOU_DEMO_PARAMETERS } from '../../../eligibility/src';
 
 /** The seeded set's row id, so its `policyVersion` is the same in every installation. */
 const YONGZHOU_DEMO_ROW_ID = '00000000-0000-4000-8000-431100260101';
+
+/**
+ * The values seeded by this migration, frozen here: a migration must insert the same row whatever the engine's
+ * constants become later (a change of parameters is a new version, written by a new migration or by the API).
+ */
+const YONGZHOU_DEMO_VALUES = {
+  dibaoStandardUrbanFen: 65000,
+  dibaoStandardRuralFen: 45000,
+  edgeMultiplier: 1.5,
+  tekunMultiplier: 1.3,
+  financialAssetMonths: 24,
+  edgeFinancialAssetMonths: 36,
+  maxDwellings: 1,
+  enterpriseCapitalLimitFen: 20000000,
+  incomeToleranceFen: 10000,
+  incomeTolerancePct: 10,
+} as const;
 
 const YONGZHOU_DEMO_LEGAL_BASIS =
   'DEMONSTRATION DATA — not an official Yongzhou standard. Seeded so the platform can be demonstrated (SPEC 6.1); ' +
@@ -48,11 +63,10 @@ export class CreatePolicyParameters1764000006000 implements MigrationInterface {
         BEFORE TRUNCATE ON policy_parameter_versions
         FOR EACH STATEMENT EXECUTE FUNCTION policy_parameter_versions_refuse_change()`);
 
-    const { version: _version, ...values } = YONGZHOU_DEMO_PARAMETERS;
     await q.query(
       `INSERT INTO policy_parameter_versions (id, area_code, effective_from, "values", legal_basis, created_by, created_at)
        VALUES ($1, '431100', '2026-01-01', $2, $3, NULL, now())`,
-      [YONGZHOU_DEMO_ROW_ID, JSON.stringify(values), YONGZHOU_DEMO_LEGAL_BASIS],
+      [YONGZHOU_DEMO_ROW_ID, JSON.stringify(YONGZHOU_DEMO_VALUES), YONGZHOU_DEMO_LEGAL_BASIS],
     );
   }
 

@@ -11,6 +11,7 @@ import {
   foundAnswer,
   HttpSourceConnector,
   noRecordAnswer,
+  personErrorAnswer,
   type PersonAnswer,
   type SourceRequest,
 } from './http-source.connector';
@@ -44,7 +45,9 @@ export class BankingConnector extends HttpSourceConnector<'BANKING'> {
     expectValue(readObject(envelope.header, '$.header').rspCode, '$.header.rspCode', '000000');
     const customers = readArray(readObject(envelope.body, '$.body').customers, '$.body.customers');
     return readPerPerson(customers, '$.body.customers', 'certNo', idNumbers, (customer, path) => {
-      // 000000 found, 100404 no such customer in any institution.
+      // 000000 found, 100404 no such customer in any institution, 100500 the inquiry failed for this customer.
+      if (customer.rspCode === '100500')
+        return personErrorAnswer('BANKING', customer, 'inquiry failed for one customer (100500)');
       if (!readCode(customer.rspCode, `${path}.rspCode`, { '000000': true, '100404': false }))
         return noRecordAnswer('BANKING', customer);
       const balances = { DEPOSIT: [] as number[], SECURITIES: [] as number[], WEALTH: [] as number[] };

@@ -304,6 +304,21 @@ describe('connectors: contract with the mocked departments (SPEC 5.1, 5.2)', () 
     expect(results.map((result) => result.memberId)).toEqual(persons.map((person) => person.memberId));
   });
 
+  it('lets a per-person error of a batch answer affect only that person (issue 12)', async () => {
+    const failing = idNumber('1980-01-01', 300);
+    await control('PUT', `/admin/persons/${failing}`, { bankingInquiryFails: true });
+    const results = await connectors.BANKING.query([
+      ...PERSONS,
+      { memberId: 'member-failing', idNumber: failing },
+    ]);
+    expect(results.map((r) => [r.memberId, r.outcome])).toEqual([
+      ['member-full', 'FOUND'],
+      ['member-empty', 'NO_RECORD'],
+      ['member-failing', 'ERROR'],
+    ]);
+    expect(results[2]!.error).toBe('BANKING: inquiry failed for one customer (100500)');
+  });
+
   it('sends nothing for no persons, and refuses to send an ID number that is not one', async () => {
     expect(await connectors.HUKOU.query([])).toEqual([]);
     const error = await failureOf(connectors.HUKOU.query([{ memberId: 'x', idNumber: '4311021980' }]));

@@ -7,7 +7,7 @@ export interface PersonToQuery {
   readonly idNumber: string;
 }
 
-export type SourceOutcome = 'FOUND' | 'NO_RECORD';
+export type SourceOutcome = 'FOUND' | 'NO_RECORD' | 'ERROR';
 
 /** One member's answer from one source. */
 export interface SourceQueryResult<S extends SourceCode = SourceCode> {
@@ -17,6 +17,8 @@ export interface SourceQueryResult<S extends SourceCode = SourceCode> {
   readonly fact: FactsBySource[S];
   /** That person's part of the department's answer, ID numbers masked, for the audited raw-results view. */
   readonly raw: unknown;
+  /** Set for ERROR: why the department could not answer for this one person (no values, no ID numbers). */
+  readonly error?: string;
 }
 
 /**

@@ -2,6 +2,9 @@ import { type JobsOptions } from 'bullmq';
 import { type SourceCallConfig } from '@app/config';
 import { DEFAULT_JOB_OPTIONS } from '@app/queue';
 
+/** The `source` of a run's check job that hands every source's pending checks to the batches. */
+export const ALL_SOURCES = 'ALL';
+
 /** BullMQ serves jobs without a priority before prioritized ones (1 = the highest explicit priority). */
 export const CHECK_PRIORITY = 1;
 

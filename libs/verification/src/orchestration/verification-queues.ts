@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { FlowProducer, Queue } from 'bullmq';
 import { appConfig, type AppConfigType } from '@app/config';
-import { SOURCE_CODES } from '@app/eligibility';
 import { DEFAULT_JOB_OPTIONS, producerConnection, QueueName, type JobData, type JobName } from '@app/queue';
 import {
+  ALL_SOURCES,
   checkJobId,
   checkJobOptions,
   COMPLETE_JOB_OPTIONS,
@@ -44,23 +44,34 @@ export class VerificationQueues implements OnApplicationShutdown {
   }
 
   /**
-   * SPEC 5.3: one child per source (each queries every pending member of the run in one call) and a parent that
-   * completes the run once every child is final. Deterministic ids make a repeated add of the same pass a no-op.
+   * SPEC 5.3 / issue 12: one child that hands every pending check of the run to the per-source batches (which gather
+   * checks of many runs into each department call) and waits for them, and a parent that completes the run once the
+   * child is done. Deterministic ids make a repeated add of the same pass a no-op.
    */
   async addRunFlow(runId: string, pass: number): Promise<void> {
+    await this.addRunFlows([{ runId, pass }]);
+  }
+
+  /** `addRunFlow` for several runs in one Redis round trip. */
+  async addRunFlows(runs: readonly { runId: string; pass: number }[]): Promise<void> {
+    if (runs.length === 0) return;
     const checkOptions = checkJobOptions(this.config.verification.sources);
-    await this.flows.add({
-      name: 'verification.complete',
-      queueName: QueueName.VERIFICATION,
-      data: { runId },
-      opts: { ...COMPLETE_JOB_OPTIONS, jobId: completeJobId(runId, pass) },
-      children: SOURCE_CODES.map((source) => ({
-        name: 'verification.check',
+    await this.flows.addBulk(
+      runs.map(({ runId, pass }) => ({
+        name: 'verification.complete',
         queueName: QueueName.VERIFICATION,
-        data: { runId, source },
-        opts: { ...checkOptions, jobId: checkJobId(runId, source, pass) },
+        data: { runId },
+        opts: { ...COMPLETE_JOB_OPTIONS, jobId: completeJobId(runId, pass) },
+        children: [
+          {
+            name: 'verification.check',
+            queueName: QueueName.VERIFICATION,
+            data: { runId, source: ALL_SOURCES },
+            opts: { ...checkOptions, jobId: checkJobId(runId, ALL_SOURCES, pass) },
+          },
+        ],
       })),
-    });
+    );
   }
 
   /**

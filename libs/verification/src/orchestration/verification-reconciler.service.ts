@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { VerificationRunStatus } from '@app/applications';
 import { appConfig, type AppConfigType } from '@app/config';
+import { VerificationRepository } from '../persistence/verification.repository';
 import { VerificationQueues } from './verification-queues';
 
 /** Runs re-enqueued per round; a larger backlog is taken over the next rounds. */
@@ -32,30 +32,34 @@ export class VerificationReconciler {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(appConfig.KEY) private readonly config: AppConfigType,
     private readonly queues: VerificationQueues,
+    private readonly repository: VerificationRepository,
   ) {}
 
   /** Re-enqueues stale runs without live jobs; returns how many. */
   async reconcile(): Promise<number> {
     let total = 0;
     for (;;) {
-      const candidates = await this.dataSource.query<{ id: string; pass: number }[]>(
-        `SELECT id, pass FROM verification_runs
-          WHERE status = $1 AND coalesce(reconciled_at, started_at) < now() - make_interval(secs => $2)
-          ORDER BY started_at LIMIT $3`,
-        [VerificationRunStatus.RUNNING, this.config.reconcileAfterSeconds, RECONCILE_BATCH],
+      const candidates = await this.repository.staleRuns(
+        this.config.reconcileAfterSeconds,
+        this.config.runMaxAgeSeconds,
+        RECONCILE_BATCH,
       );
       if (candidates.length === 0) break;
-      const live = await Promise.all(candidates.map((c) => this.queues.hasLiveJobs(c.id, c.pass)));
-      // Each row moves on only from the pass read here: of two reconcilers, one wins each run.
-      const [claimed] = await this.dataSource.query<[{ id: string; pass: number }[], number]>(
-        `UPDATE verification_runs r
-            SET reconciled_at = now(), pass = CASE WHEN u.live THEN r.pass ELSE r.pass + 1 END
-           FROM unnest($1::uuid[], $2::int[], $3::boolean[]) AS u(id, pass, live)
-          WHERE r.id = u.id AND r.pass = u.pass AND r.status = $4
-         RETURNING r.id, r.pass, u.live`,
-        [candidates.map((c) => c.id), candidates.map((c) => c.pass), live, VerificationRunStatus.RUNNING],
+      // RUN_MAX_AGE (SPEC 10): a run this old is restarted even when its jobs look alive (they may hang).
+      const live = await Promise.all(
+        candidates.map(async (c) => !c.tooOld && (await this.queues.hasLiveJobs(c.id, c.pass))),
       );
-      const restart = (claimed as { id: string; pass: number; live: boolean }[]).filter((r) => !r.live);
+      // Each row moves on only from the pass read here: of two reconcilers, one wins each run.
+      const claimed = await this.repository.claimStale(
+        candidates.map((c, i) => ({ id: c.id, pass: c.pass, live: live[i] ?? false })),
+      );
+      const restart = claimed.filter((r) => !r.live);
+      const tooOld = candidates.filter((c) => c.tooOld).map((c) => c.id);
+      if (tooOld.length > 0) {
+        // The abandoned pass's claims are released at once, so the new pass can send its checks.
+        await this.repository.releaseClaims(tooOld);
+        this.logger.warn(`restarting ${tooOld.length} verification run(s) older than RUN_MAX_AGE`);
+      }
       await this.queues.restartRuns(restart.map((r) => ({ runId: r.id, pass: r.pass })));
       total += restart.length;
       if (candidates.length < RECONCILE_BATCH) break;
