@@ -12,12 +12,13 @@ import {
   type EnrolledBeneficiary,
   type LibContext,
 } from '@app/testing';
+import { MetricsModule } from '@app/platform';
+import { VerificationCompletionService, VerificationPipelineModule } from '@app/verification';
 import { BeneficiariesModule } from './beneficiaries.module';
 import { BeneficiariesService } from './beneficiaries.service';
 import { Clock } from './clock';
 import { LifeEventsService } from './life-events.service';
 import { ReviewBatchesService } from './review-batches.service';
-import { ReviewRunCompleter } from './review-run-completer';
 import { ReviewsService } from './reviews.service';
 
 const operator = { id: randomUUID(), username: 'operator' };
@@ -50,7 +51,7 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
   let reviews: ReviewsService;
   let batches: ReviewBatchesService;
   let lifeEvents: LifeEventsService;
-  let completer: ReviewRunCompleter;
+  let completion: VerificationCompletionService;
   let clock: Clock;
   const reviewer = user([Role.TOWNSHIP_REVIEWER], '431102001', 'reviewer');
   const otherReviewer = user([Role.TOWNSHIP_REVIEWER], '431102001', 'reviewer-2');
@@ -59,15 +60,18 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
   const integration = user([Role.INTEGRATION], '431102', 'integration');
 
   beforeAll(async () => {
-    context = await startLibContext([ApplicationsModule, BeneficiariesModule], {
-      REVIEW_BATCH_CHUNK_SIZE: '10',
-    });
+    context = await startLibContext(
+      [MetricsModule, ApplicationsModule, BeneficiariesModule, VerificationPipelineModule],
+      {
+        REVIEW_BATCH_CHUNK_SIZE: '10',
+      },
+    );
     dataSource = context.app.get(DataSource);
     roll = context.app.get(BeneficiariesService);
     reviews = context.app.get(ReviewsService);
     batches = context.app.get(ReviewBatchesService);
     lifeEvents = context.app.get(LifeEventsService);
-    completer = context.app.get(ReviewRunCompleter);
+    completion = context.app.get(VerificationCompletionService);
     clock = context.app.get(Clock);
   }, 90_000);
 
@@ -111,6 +115,21 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
       [reviewId],
     );
     return row!.run;
+  }
+
+  const runStatus = async (runId: string): Promise<string> =>
+    (
+      await dataSource.query<{ status: string }[]>(`SELECT status FROM verification_runs WHERE id = $1`, [
+        runId,
+      ])
+    )[0]!.status;
+
+  /** The pipeline's completion of a review's run; true when this call finished the run (RUNNING → COMPLETE/INCOMPLETE). */
+  async function completeRun(runId: string): Promise<boolean> {
+    const before = await runStatus(runId);
+    await completion.completeRun(runId);
+    const after = await runStatus(runId);
+    return before === 'RUNNING' && (after === 'COMPLETE' || after === 'INCOMPLETE');
   }
 
   const events = (type: string, subject: string) =>
@@ -202,13 +221,43 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
     });
   });
 
+  it('keeps the benefit history append-only for the runtime role', async () => {
+    const b = await enrol();
+    const refusal = (sql: string) =>
+      dataSource.query(sql, [b.beneficiaryId]).then(
+        () => 'allowed',
+        (error: { code?: string }) => error.code,
+      );
+    expect(await refusal(`UPDATE beneficiary_history SET to_fen = 1 WHERE beneficiary_id = $1`)).toBe(
+      '42501',
+    );
+    expect(await refusal(`DELETE FROM beneficiary_history WHERE beneficiary_id = $1`)).toBe('42501');
+    const [kept] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM beneficiary_history WHERE beneficiary_id = $1`,
+      [b.beneficiaryId],
+    );
+    expect(kept!.n).toBeGreaterThan(0);
+  });
+
   it('closes an unchanged ELIGIBLE review by itself and moves the next due date', async () => {
     const b = await enrol();
     const review = await reviews.open(reviewer, b.beneficiaryId, { reason: 'PERIODIC' });
     const runId = await runOf(review.id);
     await answer(runId, (id) => nothingFound(id));
-    expect(await completer.completeRun(runId)).toBe(true);
-    expect(await completer.completeRun(runId)).toBe(false);
+    const [owner] = await dataSource.query<{ kind: string; id: string }[]>(
+      `SELECT owner_kind AS kind, owner_id AS id FROM verification_runs WHERE id = $1`,
+      [runId],
+    );
+    expect(owner).toEqual({ kind: 'REVIEW', id: review.id });
+    expect(await completeRun(runId)).toBe(true);
+    expect(await completeRun(runId)).toBe(false);
+    // The pipeline wrote the report and one signed decision record of the review's run (SPEC 6.5).
+    const [written] = await dataSource.query<{ reports: number; records: number }[]>(
+      `SELECT (SELECT count(*)::int FROM verification_reports WHERE run_id = $1) AS reports,
+              (SELECT count(*)::int FROM decision_records WHERE run_id = $1) AS records`,
+      [runId],
+    );
+    expect(written).toEqual({ reports: 1, records: 1 });
     const closed = await reviews.view(officer, review.id);
     expect(closed).toMatchObject({
       status: 'CLOSED',
@@ -243,7 +292,7 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
           }
         : nothingFound(id),
     );
-    await completer.completeRun(runId);
+    await completeRun(runId);
     const verified = await reviews.view(officer, review.id);
     expect(verified).toMatchObject({
       status: 'VERIFIED',
@@ -323,7 +372,7 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
           }
         : nothingFound(id),
     );
-    await completer.completeRun(runId);
+    await completeRun(runId);
     expect((await reviews.view(officer, review.id)).proposal).toMatchObject({
       change: 'GRADUAL_EXIT',
       fromFen: 110_000,
@@ -389,6 +438,12 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
       [created.id],
     );
     expect(rows).toEqual([{ n: 22 }]);
+    const owned = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM reviews r JOIN verification_runs v ON v.id = r.current_run_id
+        WHERE r.batch_id = $1 AND v.owner_kind = 'REVIEW' AND v.owner_id = r.id`,
+      [created.id],
+    );
+    expect(owned).toEqual([{ n: 22 }]);
     const commands = await dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM outbox_messages WHERE type = 'verification.start'
           AND payload->>'runId' IN (SELECT current_run_id::text FROM reviews WHERE batch_id = $1)`,
@@ -406,7 +461,7 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
     );
     for (const { run } of ids) {
       await answer(run, (id) => nothingFound(id));
-      await completer.completeRun(run);
+      await completeRun(run);
     }
     expect(await batches.check(created.id)).toBe('COMPLETE');
     const done = await batches.view(townshipOfficer, created.id);

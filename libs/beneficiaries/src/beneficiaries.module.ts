@@ -16,7 +16,6 @@ import { Clock } from './clock';
 import { LifeEventIntakeService } from './life-event-intake.service';
 import { LifeEventsService } from './life-events.service';
 import { ReviewBatchesService } from './review-batches.service';
-import { ReviewRunCompleter } from './review-run-completer';
 import { ReviewRunOwner } from './review-run-owner';
 import { ReviewRepository } from './review.repository';
 import { ReviewsService } from './reviews.service';
@@ -43,7 +42,6 @@ import { ReviewsService } from './reviews.service';
     BeneficiariesService,
     ReviewsService,
     ReviewRunOwner,
-    ReviewRunCompleter,
     ReviewBatchesService,
     LifeEventsService,
     LifeEventIntakeService,
@@ -53,7 +51,6 @@ import { ReviewsService } from './reviews.service';
     BeneficiariesService,
     ReviewsService,
     ReviewRunOwner,
-    ReviewRunCompleter,
     ReviewBatchesService,
     LifeEventsService,
     LifeEventIntakeService,

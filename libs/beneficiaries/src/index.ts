@@ -8,6 +8,5 @@ export * from './life-event-intake.service';
 export * from './life-events.service';
 export * from './review-batches.service';
 export * from './review-rules';
-export * from './review-run-completer';
 export * from './review-run-owner';
 export * from './reviews.service';

@@ -228,9 +228,16 @@ export class ReviewBatchesService {
       if (reviews.length > 0) {
         const withRun = reviews.filter((r) => r.runId !== null);
         await tx.query(
-          `INSERT INTO verification_runs (id, application_id, status, started_at, completed_at, pass, reconciled_at)
-           SELECT id, app, 'RUNNING', $3, NULL, 0, NULL FROM unnest($1::uuid[], $2::uuid[]) AS r(id, app)`,
-          [withRun.map((r) => r.runId), withRun.map((r) => r.applicationId), now],
+          `INSERT INTO verification_runs (id, application_id, status, started_at, completed_at, pass, reconciled_at,
+                                          owner_kind, owner_id)
+           SELECT id, app, 'RUNNING', $3, NULL, 0, NULL, 'REVIEW', review
+             FROM unnest($1::uuid[], $2::uuid[], $4::uuid[]) AS r(id, app, review)`,
+          [
+            withRun.map((r) => r.runId),
+            withRun.map((r) => r.applicationId),
+            now,
+            withRun.map((r) => r.reviewId),
+          ],
         );
         await tx.query(
           `INSERT INTO reviews (id, beneficiary_id, application_id, township_code, county_code, reason, note, status,

@@ -1,16 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import {
-  ApplicationRepository,
-  type Application,
-  type ApplicationMember,
-  type VerificationCheck,
-} from '@app/applications';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ApplicationRepository, type Application, type ApplicationMember } from '@app/applications';
 import { countyOf } from '@app/areas';
 import type { Tx } from '@app/database';
-import { DecisionRecordsService } from '@app/decisions';
-import type { HouseholdInput, Recommendation, SourceCode, VerifiedFacts } from '@app/eligibility';
-import type { EffectivePolicy } from '@app/policy';
-import { toHouseholdInput, type VerificationReportBody, type VerificationResult } from '@app/verification';
+import type { HouseholdInput } from '@app/eligibility';
+import {
+  RunOwnerRegistry,
+  toHouseholdInput,
+  type VerificationReportBody,
+  type CompletedRunOutcome,
+  type VerificationRunOwner,
+} from '@app/verification';
 import { BeneficiaryRepository } from './beneficiary.repository';
 import { SYSTEM } from './beneficiary-records';
 import { ReviewResult, ReviewStatus, type BeneficiaryRow } from './beneficiary.types';
@@ -33,25 +32,16 @@ export interface ReviewRunSubject {
 }
 
 /** A finished run of a review, as the pipeline hands it over inside its completion transaction. */
-export interface ReviewRunOutcome {
-  runId: string;
-  runStatus: 'COMPLETE' | 'INCOMPLETE';
-  report: VerificationReportBody;
-  recommendation: Recommendation;
-  household: HouseholdInput;
-  facts: VerifiedFacts;
-  params: EffectivePolicy;
-  results: readonly Pick<VerificationResult, 'source' | 'memberId' | 'responseSha256' | 'response'>[];
-  checks: readonly Pick<VerificationCheck, 'source' | 'memberId' | 'status'>[];
-}
+export type ReviewRunOutcome = CompletedRunOutcome;
 
 /**
- * Reviews as the owner of verification runs ('REVIEW'): the pipeline locks the review for completion, builds the
- * report and recommendation for the subject handed back, and calls `completed` in the same transaction. Here the
- * review gets its proposal and delta report (SPEC 11.2), and an unchanged ELIGIBLE result closes by itself.
+ * Reviews as the owner of verification runs ('REVIEW'), registered with the pipeline's RunOwnerRegistry: the
+ * pipeline locks the review for completion, builds the report, recommendation and signed decision record (SPEC 6.5)
+ * for the subject handed back, and calls `completed` in the same transaction. Here the review gets its proposal and
+ * delta report (SPEC 11.2), and an unchanged ELIGIBLE result closes by itself.
  */
 @Injectable()
-export class ReviewRunOwner {
+export class ReviewRunOwner implements VerificationRunOwner, OnModuleInit {
   readonly kind = 'REVIEW' as const;
 
   constructor(
@@ -59,9 +49,13 @@ export class ReviewRunOwner {
     private readonly beneficiaries: BeneficiaryRepository,
     private readonly applications: ApplicationRepository,
     private readonly service: ReviewsService,
-    private readonly decisions: DecisionRecordsService,
     private readonly clock: Clock,
+    private readonly registry: RunOwnerRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
 
   /** The review whose current run this is, or null. */
   async reviewOfRun(runId: string, tx?: Tx): Promise<string | null> {
@@ -94,8 +88,8 @@ export class ReviewRunOwner {
   }
 
   /**
-   * In the completion transaction: the decision record of the run, the proposal and delta report, VERIFYING →
-   * VERIFIED; an ELIGIBLE result without material change closes as UNCHANGED (the township's 核查 by the system).
+   * In the completion transaction (the pipeline has written the report and the decision record): the proposal and
+   * delta report, VERIFYING → VERIFIED; an ELIGIBLE result without material change closes as UNCHANGED (the township's 核查 by the system).
    */
   async completed(tx: Tx, reviewId: string, outcome: ReviewRunOutcome): Promise<void> {
     const review = await this.reviews.lock(tx, reviewId);
@@ -103,27 +97,7 @@ export class ReviewRunOwner {
     const b = await this.beneficiaries.lock(tx, review.beneficiaryId);
     if (!b) return;
     const now = this.clock.now();
-    const app = await this.applications.findById(review.applicationId, tx);
     const members = await this.applications.findMembers(review.applicationId, tx);
-
-    // SPEC 6.5 for reviews too: the signed record of the recommendation (a second call for the run keeps the first).
-    const answers = new Map(outcome.results.map((r) => [`${r.source}:${r.memberId}`, r.response]));
-    await this.decisions.recordRecommendation(tx, {
-      applicationId: review.applicationId,
-      applicationNumber: app?.number ?? b.number,
-      runId: outcome.runId,
-      household: outcome.household,
-      facts: outcome.facts,
-      sources: outcome.checks.map((c) => ({
-        source: c.source as SourceCode,
-        memberId: c.memberId,
-        status: c.status,
-        response: answers.get(`${c.source}:${c.memberId}`) ?? null,
-      })),
-      policy: outcome.params,
-      recommendation: outcome.recommendation,
-      recordedAt: now,
-    });
 
     const previous = await this.acceptedFigures(tx, b);
     const current = outcome.report.members as unknown as DeltaMember[];

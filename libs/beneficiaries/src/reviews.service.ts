@@ -166,7 +166,7 @@ export class ReviewsService {
       if (error instanceof ReviewAlreadyOpenError) throw alreadyOpen();
       throw error;
     }
-    if (runId) await this.startRun(tx, locked.applicationId, runId, now);
+    if (runId) await this.startRun(tx, locked.applicationId, row.id, runId, now);
     const next = await this.beneficiaries.update(
       tx,
       locked.id,
@@ -202,8 +202,11 @@ export class ReviewsService {
     return this.calendar.addWorkingDays(today, REVIEW_WORKING_DAYS);
   }
 
-  /** A verification run for the review over the enrolling application's members, started through the outbox. */
-  async startRun(tx: Tx, applicationId: string, runId: string, now: Date): Promise<void> {
+  /**
+   * A verification run owned by the review (owner kind 'REVIEW') over the enrolling application's members, started
+   * through the outbox.
+   */
+  async startRun(tx: Tx, applicationId: string, reviewId: string, runId: string, now: Date): Promise<void> {
     await this.applications.insertRun(tx, {
       id: runId,
       applicationId,
@@ -212,6 +215,8 @@ export class ReviewsService {
       completedAt: null,
       pass: 0,
       reconciledAt: null,
+      ownerKind: 'REVIEW',
+      ownerId: reviewId,
     });
     await this.outbox.addCommand(tx, {
       queue: QueueName.VERIFICATION,
@@ -295,7 +300,7 @@ export class ReviewsService {
       const complete = members.every((m) => !m.counted || isAuthorised(m, today));
       if (locked.status === ReviewStatus.AWAITING_AUTHORIZATION && complete) {
         const runId = randomUUID();
-        await this.startRun(tx, locked.applicationId, runId, now);
+        await this.startRun(tx, locked.applicationId, locked.id, runId, now);
         updated = await this.reviews.update(tx, locked.id, {
           status: ReviewStatus.VERIFYING,
           currentRunId: runId,
