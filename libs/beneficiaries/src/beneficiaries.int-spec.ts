@@ -17,6 +17,7 @@ import { VerificationCompletionService, VerificationPipelineModule } from '@app/
 import { BeneficiariesModule } from './beneficiaries.module';
 import { BeneficiariesService } from './beneficiaries.service';
 import { Clock } from './clock';
+import { LifeEventIntakeService, type LifeEventJob } from './life-event-intake.service';
 import { LifeEventsService } from './life-events.service';
 import { ReviewBatchesService } from './review-batches.service';
 import { ReviewsService } from './reviews.service';
@@ -493,6 +494,74 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
     );
     for (const row of rows) expect(row.n).toBe(1);
     expect(rows.map((r) => r.area_code)).toContain('431103');
+  });
+
+  it('a malformed life-event.report job always ends in one rejection event (SPEC 7.1 screening), its data cleared', async () => {
+    const intake = context.app.get(LifeEventIntakeService);
+    const b = await enrol();
+    const idNumber = b.idNumbers[0]!;
+    const job = (id: string, data: unknown): LifeEventJob & { data: unknown } => {
+      const j = {
+        id,
+        data,
+        timestamp: Date.now(),
+        attemptsMade: 0,
+        opts: { attempts: 3 },
+        updateData: (next: unknown) => {
+          j.data = next;
+          return Promise.resolve();
+        },
+      };
+      return j as unknown as LifeEventJob & { data: unknown };
+    };
+    const rejection = async (j: LifeEventJob) => {
+      await expect(intake.report(j)).rejects.toThrow(/life-event\.report rejected/);
+      const rows = await dataSource.query<{ payload: { data: Record<string, unknown> } }[]>(
+        `SELECT payload FROM outbox_messages WHERE type = 'application.intake-rejected'
+            AND payload->'data'->>'jobId' = $1`,
+        [j.id],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0]!.payload.data as { jobName: string; errors: { path: string; message: string }[] };
+    };
+    const lifeEvent = { type: 'DEATH', idNumber, occurredOn: '2026-11-30', sourceRef: 'GA-1' };
+
+    // Over 256 KiB: refused unread.
+    const big = job('le-big', { token: 'x', lifeEvent: { ...lifeEvent, sourceRef: 'a'.repeat(300 * 1024) } });
+    const bigEvent = await rejection(big);
+    expect(bigEvent.errors).toEqual([{ path: '', message: expect.stringContaining('256 KiB') }]);
+    expect(bigEvent.jobName).toBe('life-event.report');
+    expect(big.data).toEqual({});
+
+    // Control characters, anywhere (key or value).
+    const control = job('le-ctl', { token: 'x', lifeEvent: { ...lifeEvent, sourceRef: 'GA\u0000-1' } });
+    expect((await rejection(control)).errors).toEqual([
+      { path: 'lifeEvent.sourceRef', message: 'must not contain control characters' },
+    ]);
+
+    // An actor instead of a token; 60 unknown fields (one named by an ID number): at most 50 errors, none echoes it.
+    const extra = Object.fromEntries(Array.from({ length: 59 }, (_, i) => [`extra${i}`, 1]));
+    const many = job('le-many', { actor: 'integration', lifeEvent, [idNumber]: 1, ...extra });
+    const manyEvent = await rejection(many);
+    expect(manyEvent.errors).toHaveLength(50);
+    expect(manyEvent.errors).toContainEqual({ path: 'token', message: expect.stringContaining('actor') });
+    expect(JSON.stringify(manyEvent)).not.toContain(idNumber);
+    expect(many.data).toEqual({});
+
+    // A bad token: the token and the ID number are cleared; run again, the job does not announce itself twice.
+    const badToken = job('le-token', { token: 'not-a-token', lifeEvent });
+    expect((await rejection(badToken)).errors).toEqual([{ path: 'token', message: expect.any(String) }]);
+    expect(badToken.data).toEqual({});
+    const again = { ...badToken, data: { token: 'not-a-token', lifeEvent } } as LifeEventJob;
+    await rejection(again);
+
+    // Not an object at all.
+    await rejection(job('le-array', [1, 2]));
+    const audits = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM audit_entries WHERE action = 'life-event.intake-rejected'
+          AND detail->>'eventId' IS NOT NULL`,
+    );
+    expect(audits[0]!.n).toBeGreaterThanOrEqual(5);
   });
 
   it('a life event reported twice (even at once) is one event and one review; an unknown person learns nothing', async () => {
