@@ -512,7 +512,7 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
           return Promise.resolve();
         },
       };
-      return j as unknown as LifeEventJob & { data: unknown };
+      return j;
     };
     const rejection = async (j: LifeEventJob) => {
       await expect(intake.report(j)).rejects.toThrow(/life-event\.report rejected/);
@@ -552,7 +552,7 @@ describe('beneficiaries, reviews, batches and life events (PostgreSQL)', () => {
     const badToken = job('le-token', { token: 'not-a-token', lifeEvent });
     expect((await rejection(badToken)).errors).toEqual([{ path: 'token', message: expect.any(String) }]);
     expect(badToken.data).toEqual({});
-    const again = { ...badToken, data: { token: 'not-a-token', lifeEvent } } as LifeEventJob;
+    const again = { ...badToken, data: { token: 'not-a-token', lifeEvent } };
     await rejection(again);
 
     // Not an object at all.
