@@ -153,6 +153,8 @@ describe('the AsyncAPI contract of dynamic management (SPEC 11)', () => {
       ...(subject === null ? {} : { subject }),
       time: '2026-12-03T08:00:00.000Z',
       datacontenttype: 'application/json',
+      // SPEC 7.2 as signed by the security work: every event carries its Ed25519 signature (base64 of 64 bytes).
+      hevsignature: `${'C'.repeat(86)}==`,
       data,
     };
   }
