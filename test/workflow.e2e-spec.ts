@@ -235,6 +235,8 @@ describe('workflow: township review, public notice, objections, county decision 
       'application.public-notice-started',
       'application.public-notice-ended',
       'application.decided',
+      // SPEC 11.1: the approval enrols the household on the beneficiary roll in the same transaction.
+      'beneficiary.enrolled',
     ]);
     expect(
       (await auditOf(app.applicationId)).find((e) => e.action === 'application.public-notice-ended')?.detail,

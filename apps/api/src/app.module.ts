@@ -8,6 +8,7 @@ import { ApplicationsHttpModule } from './applications/applications-http.module'
 import { AreasHttpModule } from './areas/areas-http.module';
 import { AuditHttpModule } from './audit/audit-http.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
+import { BeneficiariesHttpModule } from './beneficiaries/beneficiaries-http.module';
 import { DecisionsHttpModule } from './decisions/decisions-http.module';
 import { PolicyHttpModule } from './policy/policy-http.module';
 import { ReportsHttpModule } from './reports/reports-http.module';
@@ -30,6 +31,7 @@ import { VerificationHttpModule } from './verification/verification-http.module'
     ReportsHttpModule,
     VerificationHttpModule,
     CalendarHttpModule,
+    BeneficiariesHttpModule,
   ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { Role, TokenStateCache, UsersService, type NewUser } from '@app/access';
 import { AuditService } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions } from '@app/database';
+import { seedDemoBeneficiaries } from './seed-beneficiaries';
 
 /** The demo password of every seeded user (development only; README "Demo logins"). */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  // SPEC 11 demo households (one with a review due, one in gradual exit), in a function of their own.
+  process.stdout.write(['Demo beneficiary households:', ...(await seedDemoBeneficiaries()), ''].join('\n'));
 }
 
 if (require.main === module) {

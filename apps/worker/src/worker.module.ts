@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@app/applications';
 import { AuditModule } from '@app/audit';
+import { BeneficiariesModule } from '@app/beneficiaries';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EventsRelayModule } from '@app/events';
@@ -11,6 +12,7 @@ import { VerificationPipelineModule } from '@app/verification';
 import { AuditAnchorScheduler } from './audit-anchor.scheduler';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { operationsMetricProviders } from './operations-metrics';
+import { ReviewsProcessor } from './reviews.processor';
 import { jobDurationProvider } from './queue-worker';
 import { VerificationProcessor } from './verification.processor';
 
@@ -28,6 +30,7 @@ import { VerificationProcessor } from './verification.processor';
     ApplicationsModule,
     VerificationPipelineModule,
     AuditModule,
+    BeneficiariesModule,
   ],
   providers: [
     jobDurationProvider,
@@ -35,6 +38,7 @@ import { VerificationProcessor } from './verification.processor';
     VerificationProcessor,
     MaintenanceProcessor,
     AuditAnchorScheduler,
+    ReviewsProcessor,
   ],
 })
 export class WorkerModule {}

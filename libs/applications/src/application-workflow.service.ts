@@ -10,6 +10,7 @@ import { runInTransaction, type Tx } from '@app/database';
 import { DecisionRecordsService, type SignedDecisionRecord } from '@app/decisions';
 import { EventType, OutboxService } from '@app/events';
 import { QueueName } from '@app/queue';
+import { ApplicationApprovalHooks } from './application-approval-hooks';
 import { ApplicationStatus, nextStatus, Transition } from './application-status';
 import { type ApplicationView } from './application-view';
 import { ApplicationViewService } from './application-view.service';
@@ -63,6 +64,7 @@ export class ApplicationWorkflowService {
     private readonly decisions: DecisionRecordsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly approvalHooks: ApplicationApprovalHooks,
   ) {}
 
   /** `POST …/township-review` (初审): RECOMMEND_APPROVE starts the public notice, RECOMMEND_REJECT goes to the county. */
@@ -229,8 +231,6 @@ export class ApplicationWorkflowService {
         decidedAt: now,
       });
       const next = await this.repository.transition(tx, locked, { status: target }, now);
-      // A decided person is no longer part of an open application and may apply again later.
-      if (target !== ApplicationStatus.VERIFIED) await this.workflow.releasePersons(tx, app.id);
       await this.record(tx, auditActor(actor, role), next, 'application.decided', ip, {
         from: locked.status,
         to: target,
@@ -252,6 +252,20 @@ export class ApplicationWorkflowService {
           effectiveMonth: decision.effectiveMonth,
         },
       });
+      // SPEC 11.1: an approval enrols the household (a hook, so this lib does not depend on the roll's lib). The hook
+      // keeps the persons claimed while the household is assisted, so they cannot be in a new application.
+      const enrolled =
+        target === ApplicationStatus.APPROVED &&
+        (await this.approvalHooks.approved(tx, {
+          application: next,
+          members: await this.repository.findMembers(app.id, tx),
+          decision,
+          runId,
+          actor: auditActor(actor, role),
+          ip: ip ?? null,
+        }));
+      // A decided person is no longer part of an open application and may apply again later.
+      if (target !== ApplicationStatus.VERIFIED && !enrolled) await this.workflow.releasePersons(tx, app.id);
       return this.views.build(next, tx);
     });
   }

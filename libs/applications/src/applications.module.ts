@@ -6,6 +6,7 @@ import { CalendarStoreModule } from '@app/calendar';
 import { DecisionsModule } from '@app/decisions';
 import { EventsModule } from '@app/events';
 import { PrivacyModule } from '@app/privacy';
+import { ApplicationApprovalHooks } from './application-approval-hooks';
 import { ApplicationIntakeService } from './application-intake.service';
 import { ApplicationRepository } from './application.repository';
 import { ApplicationViewService } from './application-view.service';
@@ -24,6 +25,7 @@ import { ApplicationsService } from './applications.service';
     PrivacyModule,
   ],
   providers: [
+    ApplicationApprovalHooks,
     ApplicationRepository,
     ApplicationWorkflowRepository,
     ApplicationViewService,
@@ -32,6 +34,7 @@ import { ApplicationsService } from './applications.service';
     ApplicationIntakeService,
   ],
   exports: [
+    ApplicationApprovalHooks,
     ApplicationsService,
     ApplicationRepository,
     ApplicationWorkflowRepository,

@@ -246,13 +246,13 @@ export class ApplicationsService {
       visibleNumber ??= visible;
       errors.push({
         path: `members[${member.position}].idNumber`,
-        message: `is a counted member of another open application${visible ? ` (${visible})` : ''}`,
+        message: `is a counted member of another open application or assisted household${visible ? ` (${visible})` : ''}`,
       });
     }
     throw new DomainError(
       ErrorCode.DUPLICATE_APPLICATION,
       `${errors.map((e) => e.path.replace(/\.idNumber$/, '')).join(', ')} ${errors.length === 1 ? 'is' : 'are'} ` +
-        `a counted member of another open application${visibleNumber ? ` (${visibleNumber})` : ''}`,
+        `a counted member of another open application or assisted household${visibleNumber ? ` (${visibleNumber})` : ''}`,
       errors,
       visibleNumber ? { existingApplicationNumber: visibleNumber } : undefined,
     );

@@ -1,3 +1,4 @@
+export * from './application-approval-hooks';
 export * from './application-intake.service';
 export * from './application-member.entity';
 export * from './application-status';

@@ -84,6 +84,8 @@ export interface AppConfig {
    * is used at once by the process that took it and by every other api and worker process within this interval.
    */
   calendarRefreshSeconds: number;
+  /** SPEC 11.4 and 11.1: the review schedule (cron, China time), its lead days, batch chunks, the exit sweep. */
+  reviews: { schedule: string; leadDays: number; chunkSize: number; sweepSeconds: number };
   /** A run older than this is cancelled and restarted by the reconciler, even when its jobs look alive. */
   runMaxAgeSeconds: number;
   logLevel: string;
@@ -153,6 +155,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicNoticeSweepSeconds: durationSeconds(v.PUBLIC_NOTICE_SWEEP_INTERVAL ?? 'PT1M'),
     reconcileAfterSeconds: durationSeconds(v.RECONCILE_AFTER ?? 'PT5M'),
     calendarRefreshSeconds: durationSeconds(v.CALENDAR_REFRESH_INTERVAL ?? 'PT10S'),
+    reviews: {
+      schedule: v.REVIEW_SCHEDULE ?? '0 2 * * *',
+      leadDays: v.REVIEW_LEAD_DAYS ?? 30,
+      chunkSize: v.REVIEW_BATCH_CHUNK_SIZE ?? 200,
+      sweepSeconds: durationSeconds(v.REVIEW_SWEEP_INTERVAL ?? 'PT10M'),
+    },
     runMaxAgeSeconds: durationSeconds(v.RUN_MAX_AGE ?? 'PT30M'),
     logLevel: v.LOG_LEVEL ?? 'info',
     consoleIdleMinutes: v.CONSOLE_IDLE_MINUTES ?? 30,

@@ -173,6 +173,30 @@ export class EnvironmentVariables {
   @Matches(ISO_DURATION, { message: 'RECONCILE_AFTER must be an ISO-8601 duration such as PT5M' })
   RECONCILE_AFTER?: string;
 
+  /** SPEC 11.4: the daily periodic-review batches, a five-field cron read in China time. */
+  @IsOptional()
+  @Matches(/^\S+ \S+ \S+ \S+ \S+$/, {
+    message: 'REVIEW_SCHEDULE must be a five-field cron such as 0 2 * * *',
+  })
+  REVIEW_SCHEDULE?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  REVIEW_LEAD_DAYS?: number;
+
+  /** Reviews a batch opens per transaction (SPEC 11.4: never one long transaction). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  REVIEW_BATCH_CHUNK_SIZE?: number;
+
+  @IsOptional()
+  @Matches(ISO_DURATION, { message: 'REVIEW_SWEEP_INTERVAL must be an ISO-8601 duration such as PT10M' })
+  REVIEW_SWEEP_INTERVAL?: string;
+
   @IsOptional()
   @Matches(ISO_DURATION, {
     message: 'CALENDAR_REFRESH_INTERVAL must be an ISO-8601 duration such as PT10S',
@@ -379,6 +403,8 @@ const NUMERIC = [
   'SOURCE_CONCURRENCY',
   'SOURCE_BREAKER_FAILURES',
   'SOURCE_BREAKER_HALF_OPEN_MS',
+  'REVIEW_LEAD_DAYS',
+  'REVIEW_BATCH_CHUNK_SIZE',
   'SOURCE_BATCH_SIZE',
   'SOURCE_BATCH_WAIT_MS',
 ] as const;

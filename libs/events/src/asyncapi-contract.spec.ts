@@ -124,3 +124,170 @@ describe('the AsyncAPI event contract (docs/asyncapi.yaml)', () => {
     expect(contract.problems({ ...rejected, data: { ...rejected.data, errors: many } })).not.toEqual([]);
   });
 });
+
+describe('the AsyncAPI contract of dynamic management (SPEC 11)', () => {
+  let contract: EventContract;
+
+  beforeAll(async () => {
+    contract = await loadEventContract();
+  });
+
+  const beneficiaryId = randomUUID();
+  const reviewId = randomUUID();
+  const base = {
+    beneficiaryId,
+    applicationId: randomUUID(),
+    number: '431102001-2026-000042',
+    programme: 'DIBAO',
+    status: 'ACTIVE',
+    townshipCode: '431102001',
+    countyCode: '431102',
+    monthlyBenefitFen: 110000,
+  };
+  function envelope(type: string, data: Record<string, unknown>, subject: string | null = beneficiaryId) {
+    return {
+      specversion: '1.0',
+      id: randomUUID(),
+      type,
+      source: '/hev/431102',
+      ...(subject === null ? {} : { subject }),
+      time: '2026-12-03T08:00:00.000Z',
+      datacontenttype: 'application/json',
+      // SPEC 7.2 as signed by the security work: every event carries its Ed25519 signature (base64 of 64 bytes).
+      hevsignature: `${'C'.repeat(86)}==`,
+      data,
+    };
+  }
+  const valid: [string, Record<string, unknown>][] = [
+    [
+      'beneficiary.enrolled',
+      { ...base, since: '2027-01', reviewCategory: 'HALF_YEARLY', nextReviewDueOn: '2027-07-01' },
+    ],
+    [
+      'beneficiary.review-opened',
+      {
+        ...base,
+        status: 'UNDER_REVIEW',
+        reviewId,
+        reason: 'PERIODIC',
+        reviewStatus: 'VERIFYING',
+        batchId: null,
+        reviewDueOn: '2027-07-01',
+      },
+    ],
+    [
+      'beneficiary.reviewed',
+      { ...base, reviewId, reason: 'PERIODIC', result: 'UNCHANGED', batchId: randomUUID() },
+    ],
+    [
+      'beneficiary.changed',
+      {
+        ...base,
+        monthlyBenefitFen: 50000,
+        change: 'DECREASE',
+        fromFen: 110000,
+        toFen: 50000,
+        effectiveMonth: '2027-01',
+        reviewId,
+      },
+    ],
+    [
+      'beneficiary.changed',
+      {
+        ...base,
+        status: 'GRADUAL_EXIT',
+        change: 'GRADUAL_EXIT',
+        fromFen: 110000,
+        toFen: 110000,
+        effectiveMonth: '2027-01',
+        untilMonth: '2027-06',
+        reviewId,
+      },
+    ],
+    [
+      'beneficiary.stopped',
+      {
+        ...base,
+        status: 'STOPPED',
+        monthlyBenefitFen: 0,
+        stoppedFrom: '2027-07',
+        cause: 'STOPPED',
+        reviewId: null,
+      },
+    ],
+    [
+      'beneficiary.life-event-matched',
+      {
+        ...base,
+        lifeEventId: randomUUID(),
+        type: 'DEATH',
+        occurredOn: '2026-11-30',
+        memberId: randomUUID(),
+        reviewId,
+      },
+    ],
+  ];
+
+  it.each(valid)('accepts a well-formed %s', (type, data) => {
+    expect(contract.problems(envelope(type, data))).toEqual([]);
+  });
+
+  it('accepts a completed review batch, whose subject is the batch', () => {
+    const batchId = randomUUID();
+    const data = {
+      batchId,
+      areaCode: '431102',
+      total: 300,
+      unchanged: 280,
+      awaitingDecision: 15,
+      closed: 284,
+      failed: 1,
+      startedAt: '2026-12-03T08:00:00.000Z',
+      completedAt: '2026-12-03T08:05:00.000Z',
+    };
+    expect(contract.problems(envelope('review-batch.completed', data, batchId))).toEqual([]);
+    expect(
+      contract.problems(envelope('review-batch.completed', { ...data, total: -1 }, batchId)).join('\n'),
+    ).toMatch(/total/);
+    expect(contract.problems(envelope('review-batch.completed', data, null)).join('\n')).toMatch(/subject/);
+  });
+
+  it.each([
+    [
+      'a change without effective month',
+      'beneficiary.changed',
+      { ...valid[3]![1], effectiveMonth: undefined },
+      /effectiveMonth/,
+    ],
+    ['an unknown change', 'beneficiary.changed', { ...valid[3]![1], change: 'HALVE' }, /change/],
+    ['a fractional amount', 'beneficiary.changed', { ...valid[3]![1], toFen: 500.5 }, /toFen/],
+    ['an unknown review result', 'beneficiary.reviewed', { ...valid[2]![1], result: 'MAYBE' }, /result/],
+    [
+      'an unknown beneficiary status',
+      'beneficiary.enrolled',
+      { ...valid[0]![1], status: 'PAUSED' },
+      /status/,
+    ],
+    [
+      'a stop that does not say STOPPED',
+      'beneficiary.stopped',
+      { ...valid[5]![1], status: 'ACTIVE' },
+      /status/,
+    ],
+    [
+      'a life event of an unknown type',
+      'beneficiary.life-event-matched',
+      { ...valid[6]![1], type: 'MARRIAGE' },
+      /type/,
+    ],
+    [
+      'an event without the beneficiary id',
+      'beneficiary.enrolled',
+      { ...valid[0]![1], beneficiaryId: undefined },
+      /beneficiaryId/,
+    ],
+  ] as const)('rejects %s', (_label, type, data, problem) => {
+    const problems = contract.problems(JSON.parse(JSON.stringify(envelope(type, data))));
+    expect(problems.join('\n')).toMatch(problem);
+  });
+});

@@ -1,7 +1,7 @@
 import { EVENT_TYPES, eventSourceOf } from './event.types';
 
 describe('event types and sources', () => {
-  it('uses the contract strings of SPEC 7.2', () => {
+  it('uses the contract strings of SPEC 7.2 and 11.4', () => {
     expect([...EVENT_TYPES].sort()).toEqual([
       'application.authorization-changed',
       'application.decided',
@@ -11,6 +11,13 @@ describe('event types and sources', () => {
       'application.submitted',
       'application.township-reviewed',
       'application.withdrawn',
+      'beneficiary.changed',
+      'beneficiary.enrolled',
+      'beneficiary.life-event-matched',
+      'beneficiary.review-opened',
+      'beneficiary.reviewed',
+      'beneficiary.stopped',
+      'review-batch.completed',
       'verification.completed',
     ]);
   });

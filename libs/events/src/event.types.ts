@@ -11,6 +11,14 @@ export enum EventType {
   DECIDED = 'application.decided',
   WITHDRAWN = 'application.withdrawn',
   INTAKE_REJECTED = 'application.intake-rejected',
+  // SPEC 11: dynamic management (subject: the beneficiary id; review-batch.completed: the batch id).
+  BENEFICIARY_ENROLLED = 'beneficiary.enrolled',
+  BENEFICIARY_REVIEW_OPENED = 'beneficiary.review-opened',
+  BENEFICIARY_REVIEWED = 'beneficiary.reviewed',
+  BENEFICIARY_CHANGED = 'beneficiary.changed',
+  BENEFICIARY_STOPPED = 'beneficiary.stopped',
+  BENEFICIARY_LIFE_EVENT_MATCHED = 'beneficiary.life-event-matched',
+  REVIEW_BATCH_COMPLETED = 'review-batch.completed',
 }
 
 export const EVENT_TYPES: readonly EventType[] = Object.values(EventType);

@@ -74,6 +74,68 @@ export class OutboxService {
     return envelope.id;
   }
 
+  /** Adds many events in one statement (bulk work such as a review batch's chunk); in the given order. */
+  async addEvents(tx: Tx, events: readonly NewEvent[]): Promise<void> {
+    requireTransaction(tx, 'addEvents');
+    if (events.length === 0) return;
+    const envelopes = events.map((event): CloudEvent => {
+      if (!EVENT_TYPES.includes(event.type)) throw new Error(`Unknown event type: ${String(event.type)}`);
+      return {
+        specversion: '1.0',
+        id: event.id ?? randomUUID(),
+        type: event.type,
+        source: eventSourceOf(event.areaCode),
+        ...(event.subject === undefined ? {} : { subject: event.subject }),
+        time: new Date().toISOString(),
+        datacontenttype: 'application/json',
+        data: event.data,
+      };
+    });
+    await tx.query(
+      `WITH inserted AS (
+         INSERT INTO outbox_messages (id, kind, type, payload)
+         SELECT id, 'EVENT', type, payload FROM unnest($1::uuid[], $2::varchar[], $3::jsonb[]) WITH ORDINALITY
+           AS e(id, type, payload, n) ORDER BY n
+         RETURNING 1
+       )
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM inserted LIMIT 1) x`,
+      [envelopes.map((e) => e.id), envelopes.map((e) => e.type), envelopes.map((e) => JSON.stringify(e))],
+    );
+  }
+
+  /** Adds many commands of one job name in one statement. */
+  async addCommands<Q extends QueueName, N extends JobName<Q>>(
+    tx: Tx,
+    commands: readonly NewCommand<Q, N>[],
+  ): Promise<void> {
+    requireTransaction(tx, 'addCommands');
+    if (commands.length === 0) return;
+    for (const command of commands) {
+      if (!QUEUE_NAMES.has(command.queue)) throw new Error(`Unknown queue: ${command.queue}`);
+      if (!(JOB_NAMES[command.queue] as string[]).includes(command.name))
+        throw new Error(`Unknown job ${command.name} on ${command.queue}`);
+      assertValidJobId(command.jobId);
+    }
+    await tx.query(
+      `WITH inserted AS (
+         INSERT INTO outbox_messages (id, kind, type, queue, job_id, payload, run_at)
+         SELECT id, 'COMMAND', type, queue, job_id, payload, run_at
+           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::jsonb[], $6::timestamptz[])
+             WITH ORDINALITY AS c(id, type, queue, job_id, payload, run_at, n) ORDER BY n
+         RETURNING 1
+       )
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT 1 FROM inserted LIMIT 1) x`,
+      [
+        commands.map(() => randomUUID()),
+        commands.map((c) => c.name),
+        commands.map((c) => c.queue),
+        commands.map((c) => c.jobId),
+        commands.map((c) => JSON.stringify(c.data)),
+        commands.map((c) => c.runAt ?? null),
+      ],
+    );
+  }
+
   /** True when the outbox holds a row with this id (published or not), seen from inside `tx`. */
   async hasMessage(tx: Tx, id: string): Promise<boolean> {
     const rows = await tx.query<unknown[]>('SELECT 1 FROM outbox_messages WHERE id = $1', [id]);

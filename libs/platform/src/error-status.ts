@@ -19,6 +19,7 @@ export function statusOf(code: ErrorCode): HttpStatus {
     case ErrorCode.INVALID_TRANSITION:
     case ErrorCode.VERSION_CONFLICT:
     case ErrorCode.DUPLICATE_APPLICATION:
+    case ErrorCode.REVIEW_ALREADY_OPEN:
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
       return HttpStatus.CONFLICT;
     case ErrorCode.PAYLOAD_TOO_LARGE:

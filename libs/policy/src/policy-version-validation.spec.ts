@@ -3,11 +3,14 @@ import {
   pickPolicyValues,
   POLICY_VALUE_NAMES,
   policyValuesProblems,
+  SEEDED_REVIEW_POLICY,
   validatePolicyVersion,
   type PolicyValues,
 } from './policy-version-validation';
 
-const { version: _version, ...DEMO_VALUES } = YONGZHOU_DEMO_PARAMETERS;
+const { version: _version, ...ENGINE_VALUES } = YONGZHOU_DEMO_PARAMETERS;
+// SPEC 6.1: the engine's ten parameters and the two of dynamic management (11.2).
+const DEMO_VALUES: PolicyValues = { ...ENGINE_VALUES, ...SEEDED_REVIEW_POLICY };
 
 function body(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -125,12 +128,27 @@ describe('policyValuesProblems', () => {
     expect(policyValuesProblems(DEMO_VALUES)).toEqual([]);
   });
 
-  it('knows exactly the ten parameters of SPEC 6.1', () => {
+  it('knows exactly the twelve parameters of SPEC 6.1', () => {
     expect([...POLICY_VALUE_NAMES].sort()).toEqual(Object.keys(DEMO_VALUES).sort());
-    expect(POLICY_VALUE_NAMES).toHaveLength(10);
+    expect(POLICY_VALUE_NAMES).toHaveLength(12);
   });
 
-  const counts = POLICY_VALUE_NAMES.filter((n) => !/Multiplier|Pct/.test(n));
+  it('gradualExitMonths takes 1 to 6 months (SPEC 11.2: at most six)', () => {
+    for (const good of [1, 3, 6]) expect(problemsOf(withValue('gradualExitMonths', good))).toEqual([]);
+    for (const bad of [0, 7, 2.5, -1, '6', null])
+      expect(problemsOf(withValue('gradualExitMonths', bad))).toEqual([
+        { path: 'values.gradualExitMonths', message: 'gradualExitMonths must be an integer from 1 to 6' },
+      ]);
+  });
+
+  it('lets the two review parameters be left out: the seeded values then apply', () => {
+    expect(policyValuesProblems(ENGINE_VALUES)).toEqual([]);
+    expect(pickPolicyValues(ENGINE_VALUES)).toEqual(DEMO_VALUES);
+    const validated = validatePolicyVersion(body({ values: { ...ENGINE_VALUES } }));
+    expect(validated.ok && validated.value.values).toEqual(DEMO_VALUES);
+  });
+
+  const counts = POLICY_VALUE_NAMES.filter((n) => !/Multiplier|Pct|gradualExitMonths/.test(n));
 
   it.each(counts)('%s takes integers ≥ 0 only', (name) => {
     expect(problemsOf(withValue(name, 0))).toEqual([]);
@@ -172,7 +190,7 @@ describe('policyValuesProblems', () => {
     ]);
   });
 
-  it('picks exactly the ten parameters', () => {
+  it('picks exactly the twelve parameters', () => {
     expect(pickPolicyValues({ ...DEMO_VALUES, extra: 1 } as PolicyValues)).toEqual(DEMO_VALUES);
   });
 });

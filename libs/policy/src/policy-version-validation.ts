@@ -2,11 +2,28 @@ import { AreaLevel, areaLevelOf } from '@app/areas';
 import { isRealDate, type FieldProblem } from '@app/common';
 import { type PolicyParameters } from '@app/eligibility';
 
-/** The ten parameter values of SPEC 6.1: a policy version without its id. */
-export type PolicyValues = Omit<PolicyParameters, 'version'>;
+/** The parameters of dynamic management (SPEC 11.2); not used by the eligibility engine. */
+export interface ReviewPolicyValues {
+  /** A recomputed benefit that differs by less than this is not adjusted (Art. 31). */
+  readonly reviewAdjustmentThresholdFen: number;
+  /** Length of a gradual exit (渐退期), 1 to 6 months. */
+  readonly gradualExitMonths: number;
+}
 
-/** How a parameter is written: integer fen, months or counts; a multiplier; a percentage. */
-export type PolicyValueKind = 'COUNT' | 'MULTIPLIER' | 'PERCENT';
+/** The seeded values of SPEC 6.1; also what a new version that leaves them out gets (docs/decisions.md). */
+export const SEEDED_REVIEW_POLICY: ReviewPolicyValues = Object.freeze({
+  reviewAdjustmentThresholdFen: 2000,
+  gradualExitMonths: 6,
+});
+
+/** The twelve parameter values of SPEC 6.1: a policy version without its id. */
+export type PolicyValues = Omit<PolicyParameters, 'version'> & ReviewPolicyValues;
+
+/** How a parameter is written: integer fen, months or counts; a multiplier; a percentage; 1–6 months. */
+export type PolicyValueKind = 'COUNT' | 'MULTIPLIER' | 'PERCENT' | 'EXIT_MONTHS';
+
+/** The longest gradual exit the rules allow (SPEC 11.2: at most six months). */
+export const MAX_GRADUAL_EXIT_MONTHS = 6;
 
 /** Every parameter of SPEC 6.1 and its kind; a Record, so a parameter added to the type must be listed here. */
 export const POLICY_VALUE_KINDS: Readonly<Record<keyof PolicyValues, PolicyValueKind>> = Object.freeze({
@@ -20,6 +37,8 @@ export const POLICY_VALUE_KINDS: Readonly<Record<keyof PolicyValues, PolicyValue
   enterpriseCapitalLimitFen: 'COUNT',
   incomeToleranceFen: 'COUNT',
   incomeTolerancePct: 'PERCENT',
+  reviewAdjustmentThresholdFen: 'COUNT',
+  gradualExitMonths: 'EXIT_MONTHS',
 });
 
 export const POLICY_VALUE_NAMES = Object.keys(POLICY_VALUE_KINDS) as readonly (keyof PolicyValues)[];
@@ -62,6 +81,12 @@ function valueProblem(name: keyof PolicyValues, value: unknown): string | null {
       return isDecimalBetween(value, 0, 100)
         ? null
         : `${name} must be a decimal from 0 to 100 with at most 6 decimal places`;
+    case 'EXIT_MONTHS':
+      return Number.isSafeInteger(value) &&
+        (value as number) >= 1 &&
+        (value as number) <= MAX_GRADUAL_EXIT_MONTHS
+        ? null
+        : `${name} must be an integer from 1 to ${MAX_GRADUAL_EXIT_MONTHS}`;
   }
 }
 
@@ -71,6 +96,8 @@ export function policyValuesProblems(values: unknown, path = 'values'): FieldPro
   const problems: FieldProblem[] = [];
   for (const name of POLICY_VALUE_NAMES) {
     if (!Object.hasOwn(values, name) || values[name] === undefined) {
+      // The parameters added with SPEC 11 may be left out: the seeded value applies.
+      if (Object.hasOwn(SEEDED_REVIEW_POLICY, name)) continue;
       problems.push({ path: `${path}.${name}`, message: `${name} is required` });
       continue;
     }
@@ -135,9 +162,13 @@ export function validatePolicyVersion(body: unknown): PolicyVersionValidation {
   };
 }
 
-/** Exactly the ten parameters, in their canonical order, whatever else the source object holds. */
-export function pickPolicyValues(source: PolicyValues): PolicyValues {
+/**
+ * Exactly the twelve parameters, in their canonical order, whatever else the source object holds; a review parameter
+ * the source lacks gets its seeded value.
+ */
+export function pickPolicyValues(source: Partial<PolicyValues>): PolicyValues {
+  const defaults: Partial<Record<keyof PolicyValues, number>> = SEEDED_REVIEW_POLICY;
   const picked: Partial<Record<keyof PolicyValues, number>> = {};
-  for (const name of POLICY_VALUE_NAMES) picked[name] = source[name];
+  for (const name of POLICY_VALUE_NAMES) picked[name] = source[name] ?? defaults[name];
   return picked as PolicyValues;
 }

@@ -1,17 +1,18 @@
 import { type PolicyParameters } from '@app/eligibility';
 import { type PolicyParameterVersion } from './policy-parameter-version.entity';
-import { pickPolicyValues, type PolicyValues } from './policy-version-validation';
+import { pickPolicyValues, type PolicyValues, type ReviewPolicyValues } from './policy-version-validation';
 
 /** The id of the seeded Yongzhou demonstration set (area 431100, effective 2026-01-01), fixed by its migration. */
 export const YONGZHOU_DEMO_POLICY_VERSION_ID = '00000000-0000-4000-8000-431100260101';
 
 /** The parameters that apply to an area on a date, and where they come from (SPEC 6.1). */
-export type EffectivePolicy = PolicyParameters & {
-  /** The area whose version applied: the county's over the city's. */
-  readonly areaCode: string;
-  readonly effectiveFrom: string;
-  readonly legalBasis: string;
-};
+export type EffectivePolicy = PolicyParameters &
+  ReviewPolicyValues & {
+    /** The area whose version applied: the county's over the city's. */
+    readonly areaCode: string;
+    readonly effectiveFrom: string;
+    readonly legalBasis: string;
+  };
 
 /** `GET /api/v1/policy/parameters`. */
 export interface EffectivePolicyView {

@@ -8,13 +8,15 @@ import { dataSourceOptions, pgErrorCode } from '@app/database';
 import { YONGZHOU_DEMO_PARAMETERS } from '@app/eligibility';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { PolicyParameterVersion } from './policy-parameter-version.entity';
-import { type PolicyValues } from './policy-version-validation';
+import { SEEDED_REVIEW_POLICY, type PolicyValues } from './policy-version-validation';
 import { YONGZHOU_DEMO_POLICY_VERSION_ID } from './policy-view';
 import { PolicyService } from './policy.service';
 
 // Each test adds versions for counties of its own, so the resolutions of one never see another's versions.
 
-const { version: _demoVersion, ...DEMO_VALUES } = YONGZHOU_DEMO_PARAMETERS;
+const { version: _demoVersion, ...ENGINE_VALUES } = YONGZHOU_DEMO_PARAMETERS;
+// SPEC 6.1: the engine's ten parameters and the two of dynamic management (11.2), seeded by their own migration.
+const DEMO_VALUES = { ...ENGINE_VALUES, ...SEEDED_REVIEW_POLICY };
 
 function user(roles: Role[], areaCode: string): AuthUser {
   return {
@@ -76,6 +78,7 @@ describe('PolicyService (PostgreSQL)', () => {
       const effective = await policy.effectiveFor('431102001', '2026-11-23');
       expect(effective).toEqual({
         ...YONGZHOU_DEMO_PARAMETERS,
+        ...SEEDED_REVIEW_POLICY,
         version: YONGZHOU_DEMO_POLICY_VERSION_ID,
         areaCode: '431100',
         effectiveFrom: '2026-01-01',

@@ -18,7 +18,10 @@ describe('job dispatch (STYLE: one processor per queue, every job name handled)'
   });
 
   it('accepts a processor that handles every job name', () => {
-    const handlers = { 'application.submit': () => Promise.resolve() };
+    const handlers = {
+      'application.submit': () => Promise.resolve(),
+      'life-event.report': () => Promise.resolve(),
+    };
     expect(() => assertHandlesEveryJob(QueueName.INTAKE, handlers)).not.toThrow();
   });
 
@@ -39,6 +42,7 @@ describe('job dispatch (STYLE: one processor per queue, every job name handled)'
     const calls: string[] = [];
     const handlers: JobHandlers<typeof QueueName.INTAKE> = {
       'application.submit': () => Promise.resolve(calls.push('submit')),
+      'life-event.report': () => Promise.resolve(calls.push('life event')),
     };
     const outcome = dispatchJob(QueueName.INTAKE, handlers, jobNamed('application.delete'), (job) => {
       calls.push(`cleaned ${job.name}`);

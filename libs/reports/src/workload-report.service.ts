@@ -36,7 +36,16 @@ export interface TownshipWorkload {
   staff: { stationOperators: number; townshipReviewers: number; total: number };
   /** No station operator: the station cannot take applications. */
   understaffed: boolean;
+  /** SPEC 11.4: beneficiary households by status (every status, zeros included). */
+  beneficiaries: Record<string, number>;
+  /** SPEC 11.4: reviews open, and of those past `reviewDueOn` or the county's 10 working days. */
+  reviews: { open: number; overdue: number };
 }
+
+/** SPEC 11.1 beneficiary statuses, as the report counts them. */
+export const BENEFICIARY_STATUSES = ['ACTIVE', 'UNDER_REVIEW', 'GRADUAL_EXIT', 'STOPPED'] as const;
+/** SPEC 11.2: the county decides a review within 10 working days. */
+const REVIEW_DECISION_WORKING_DAYS = 10;
 
 export interface WorkloadReport {
   areaCode: string;
@@ -50,6 +59,8 @@ export interface WorkloadReport {
     medianDaysToDecision: number | null;
     overdue: number;
     staff: number;
+    beneficiaries: Record<string, number>;
+    reviews: { open: number; overdue: number };
   };
 }
 
@@ -91,11 +102,13 @@ export class WorkloadReportService {
             name: a.name,
           }));
     const like = level === AreaLevel.TOWNSHIP ? code : `${scopePrefix(code)}%`;
-    const [openCases, decided, decisionDays, staff] = await Promise.all([
+    const [openCases, decided, decisionDays, staff, beneficiaries, openReviews] = await Promise.all([
       this.openCases(like),
       this.decidedCounts(like),
       this.decisionDays(like),
       this.staff(like),
+      this.beneficiaryCounts(like),
+      this.openReviews(like),
     ]);
 
     const today = new Date();
@@ -112,6 +125,8 @@ export class WorkloadReportService {
           overdue: 0,
           staff: { stationOperators: 0, townshipReviewers: 0, total: 0 },
           understaffed: true,
+          beneficiaries: Object.fromEntries(BENEFICIARY_STATUSES.map((s) => [s, 0])),
+          reviews: { open: 0, overdue: 0 },
         },
       ]),
     );
@@ -151,6 +166,28 @@ export class WorkloadReportService {
       row.understaffed = s.operators === 0;
     }
 
+    for (const b of beneficiaries) {
+      const row = rows.get(b.township_code);
+      if (row) row.beneficiaries[b.status] = b.n;
+    }
+    const todayInChinaDate = new Date(today.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    for (const r of openReviews) {
+      const row = rows.get(r.township_code);
+      if (!row) continue;
+      row.reviews.open++;
+      const decisionDue = r.awaiting_since
+        ? calendar.addWorkingDays(
+            new Date(r.awaiting_since.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+            REVIEW_DECISION_WORKING_DAYS,
+          )
+        : null;
+      if (
+        todayInChinaDate > r.due_on ||
+        (r.status === 'AWAITING_COUNTY_DECISION' && decisionDue && todayInChinaDate > decisionDue)
+      )
+        row.reviews.overdue++;
+    }
+
     const list = [...rows.values()];
     const totalsOpen = Object.fromEntries(
       OPEN_STATUSES.map((s) => [s, list.reduce((sum, r) => sum + (r.open[s] ?? 0), 0)]),
@@ -167,6 +204,13 @@ export class WorkloadReportService {
         medianDaysToDecision: median([...decisionDays.values()].flat()),
         overdue: list.reduce((sum, r) => sum + r.overdue, 0),
         staff: list.reduce((sum, r) => sum + r.staff.total, 0),
+        beneficiaries: Object.fromEntries(
+          BENEFICIARY_STATUSES.map((s) => [s, list.reduce((sum, r) => sum + (r.beneficiaries[s] ?? 0), 0)]),
+        ),
+        reviews: {
+          open: list.reduce((sum, r) => sum + r.reviews.open, 0),
+          overdue: list.reduce((sum, r) => sum + r.reviews.overdue, 0),
+        },
       },
     };
   }
@@ -191,6 +235,27 @@ export class WorkloadReportService {
         NoticeEndReason.EXPIRED,
         Object.values(ApplicationStatus).filter(isTerminal),
       ],
+    );
+  }
+
+  /** Beneficiary households per township and status (SPEC 11.4). */
+  private beneficiaryCounts(like: string): Promise<{ township_code: string; status: string; n: number }[]> {
+    return this.dataSource.query(
+      `SELECT township_code, status, count(*)::int AS n FROM beneficiaries WHERE township_code LIKE $1
+        GROUP BY township_code, status`,
+      [like],
+    );
+  }
+
+  /** Open reviews with their deadlines' inputs (SPEC 11.2). */
+  private openReviews(
+    like: string,
+  ): Promise<{ township_code: string; status: string; due_on: string; awaiting_since: Date | null }[]> {
+    return this.dataSource.query(
+      `SELECT township_code, status, to_char(review_due_on, 'YYYY-MM-DD') AS due_on,
+              awaiting_decision_since AS awaiting_since
+         FROM reviews WHERE township_code LIKE $1 AND status <> 'CLOSED'`,
+      [like],
     );
   }
 

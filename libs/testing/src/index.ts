@@ -6,3 +6,4 @@ export * from './asyncapi-contract';
 export * from './eligibility-cases';
 export * from './workflow-fixtures';
 export * from './lib-context';
+export * from './beneficiary-fixtures';

@@ -11,7 +11,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { YONGZHOU_DEMO_PARAMETERS } from '@app/eligibility';
 import { AllExceptionsFilter, createValidationPipe } from '@app/platform';
-import { YONGZHOU_DEMO_POLICY_VERSION_ID } from '@app/policy';
+import { SEEDED_REVIEW_POLICY, YONGZHOU_DEMO_POLICY_VERSION_ID } from '@app/policy';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { PolicyHttpModule } from './policy-http.module';
 
@@ -39,7 +39,9 @@ function user(roles: Role[], areaCode: string): string {
   return JSON.stringify({ id: randomUUID(), username: 'u', roles, areaCode, areaLevel: level });
 }
 
-const { version: _demoVersion, ...DEMO_VALUES } = YONGZHOU_DEMO_PARAMETERS;
+const { version: _demoVersion, ...ENGINE_VALUES } = YONGZHOU_DEMO_PARAMETERS;
+// SPEC 6.1: the engine's ten parameters and the two of dynamic management (11.2), seeded by their own migration.
+const DEMO_VALUES = { ...ENGINE_VALUES, ...SEEDED_REVIEW_POLICY };
 
 describe('policy HTTP routes', () => {
   let db: TestDatabase;

@@ -36,6 +36,25 @@ export class PolicyValuesDto implements PolicyValues {
 
   @ApiProperty({ description: 'Discrepancy tolerance in percent; 0–100, ≤ 6 decimals.', example: 10 })
   incomeTolerancePct!: number;
+
+  @ApiProperty({
+    description:
+      'SPEC 11.2: a review that recomputes the benefit by less than this (integer fen) leaves the amount as it is. ' +
+      'Optional in a new version (seeded value 2000).',
+    example: 2000,
+    required: false,
+  })
+  reviewAdjustmentThresholdFen!: number;
+
+  @ApiProperty({
+    description:
+      'SPEC 11.2: months of a gradual exit (渐退期), 1–6. Optional in a new version (seeded value 6).',
+    example: 6,
+    minimum: 1,
+    maximum: 6,
+    required: false,
+  })
+  gradualExitMonths!: number;
 }
 
 /** Body of `POST /api/v1/policy/parameters`: a new version, never an edit of an existing one. */

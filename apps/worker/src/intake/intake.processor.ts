@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { ApplicationIntakeService } from '@app/applications';
+import { LifeEventIntakeService } from '@app/beneficiaries';
 import {
   assertHandlesEveryJob,
   dispatchJob,
@@ -23,9 +24,13 @@ const INTAKE_CONCURRENCY = 8;
 export class IntakeProcessor extends WorkerHost {
   private readonly handlers: JobHandlers<typeof QueueName.INTAKE> = {
     'application.submit': (job) => this.intake.submit(job),
+    'life-event.report': (job) => this.lifeEvents.report(job),
   };
 
-  constructor(private readonly intake: ApplicationIntakeService) {
+  constructor(
+    private readonly intake: ApplicationIntakeService,
+    private readonly lifeEvents: LifeEventIntakeService,
+  ) {
     super();
     assertHandlesEveryJob(QueueName.INTAKE, this.handlers);
   }
