@@ -23,6 +23,32 @@ export class OpenByStatusDto implements Record<string, number> {
   AWAITING_COUNTY_DECISION!: number;
 }
 
+/** SPEC 11.1: beneficiary households per status; every status is present, zeros included. */
+export class BeneficiariesByStatusDto implements Record<string, number> {
+  [status: string]: number;
+
+  @ApiProperty({ example: 12 })
+  ACTIVE!: number;
+
+  @ApiProperty({ example: 1 })
+  UNDER_REVIEW!: number;
+
+  @ApiProperty({ example: 0 })
+  GRADUAL_EXIT!: number;
+
+  @ApiProperty({ example: 2 })
+  STOPPED!: number;
+}
+
+/** SPEC 11.4: open reviews, and of those the ones past a deadline. */
+export class ReviewCountsDto {
+  @ApiProperty({ example: 1 })
+  open!: number;
+
+  @ApiProperty({ example: 0 })
+  overdue!: number;
+}
+
 export class StationStaffDto {
   @ApiProperty({ description: 'Users of the township with STATION_OPERATOR.', example: 1 })
   stationOperators!: number;
@@ -66,6 +92,12 @@ export class TownshipWorkloadDto implements TownshipWorkload {
 
   @ApiProperty({ description: 'No station operator: the station cannot take applications.' })
   understaffed!: boolean;
+
+  @ApiProperty({ type: BeneficiariesByStatusDto })
+  beneficiaries!: BeneficiariesByStatusDto;
+
+  @ApiProperty({ type: ReviewCountsDto })
+  reviews!: ReviewCountsDto;
 }
 
 export class WorkloadTotalsDto {
@@ -86,6 +118,12 @@ export class WorkloadTotalsDto {
 
   @ApiProperty({ description: 'Station staff (operators and reviewers) in the area.' })
   staff!: number;
+
+  @ApiProperty({ type: BeneficiariesByStatusDto })
+  beneficiaries!: BeneficiariesByStatusDto;
+
+  @ApiProperty({ type: ReviewCountsDto })
+  reviews!: ReviewCountsDto;
 }
 
 export class WorkloadReportDto implements WorkloadReport {

@@ -314,6 +314,75 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/beneficiaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roll in the caller’s scope, overdue reviews first (audited: beneficiaries.listed) */
+        get: operations["BeneficiariesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/beneficiaries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A beneficiary household with members and history (audited: beneficiary.viewed) */
+        get: operations["BeneficiariesController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/beneficiaries/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household’s reviews, newest first */
+        get: operations["BeneficiariesController_listReviews"];
+        put?: never;
+        /** Open a review (one open review per household, else 409 REVIEW_ALREADY_OPEN) */
+        post: operations["BeneficiariesController_openReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/beneficiaries/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdrawal by the family: STOPPED from the next month */
+        post: operations["BeneficiariesController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -363,6 +432,23 @@ export type paths = {
         get: operations["KeysController_keys"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/life-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a death, new employment or a hukou move; an unmatched report learns nothing */
+        post: operations["LifeEventsController_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -475,6 +561,127 @@ export type paths = {
         get: operations["ReportsController_report"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review batches in the caller’s scope, newest first */
+        get: operations["ReviewBatchesController_list"];
+        put?: never;
+        /** Open a PERIODIC review for every ACTIVE household of the area that matches */
+        post: operations["ReviewBatchesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch’s live progress */
+        get: operations["ReviewBatchesController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reviews in the caller’s scope, newest first */
+        get: operations["ReviewsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review with its run, recommendation, proposal and delta report */
+        get: operations["ReviewsController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** County decision: APPROVE applies the proposal from next month, REJECT keeps the benefit */
+        post: operations["ReviewsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/members/{memberId}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record or replace a member’s authorisation for the review */
+        put: operations["ReviewsController_recordAuthorization"];
+        post?: never;
+        /** Revoke a member’s authorisation: the review waits in AWAITING_AUTHORIZATION */
+        delete: operations["ReviewsController_revokeAuthorization"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/township-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Township opinion on the proposal: VERIFIED → AWAITING_COUNTY_DECISION */
+        post: operations["ReviewsController_townshipReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -751,6 +958,99 @@ export type components = {
             /** @enum {string} */
             signer: "SELF" | "GUARDIAN";
         };
+        BeneficiariesByStatusDto: {
+            /** @example 12 */
+            ACTIVE: number;
+            /** @example 0 */
+            GRADUAL_EXIT: number;
+            /** @example 2 */
+            STOPPED: number;
+            /** @example 1 */
+            UNDER_REVIEW: number;
+        };
+        BeneficiaryMemberDto: {
+            age: number;
+            authorization: components["schemas"]["MemberAuthorizationDto"] | null;
+            coResident: boolean;
+            counted: boolean;
+            declaredAssets: components["schemas"]["AssetsDto"];
+            declaredMonthlyIncome: components["schemas"]["MoneyIncomeDto"];
+            disability: components["schemas"]["DisabilityDto"] | null;
+            employment: string;
+            exclusion: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 431102********0012 */
+            idNumberMasked: string;
+            name: string;
+            relation: string;
+            /** @enum {string} */
+            sex: "M" | "F";
+        };
+        BeneficiaryPageDto: {
+            items: components["schemas"]["BeneficiarySummaryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        BeneficiarySummaryDto: {
+            applicantName: string;
+            /** Format: uuid */
+            applicationId: string;
+            countyCode: string;
+            gradualExit: components["schemas"]["GradualExitDto"] | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            lastReviewedOn: string | null;
+            /** @description Integer fen per month */
+            monthlyBenefitFen: number;
+            /** Format: date */
+            nextReviewDueOn: string;
+            /** @description The number of the application that enrolled the household */
+            number: string;
+            /** @enum {string} */
+            programme: "DIBAO" | "EDGE" | "TEKUN";
+            /** @enum {string} */
+            reviewCategory: "YEARLY" | "HALF_YEARLY";
+            reviewOverdue: boolean;
+            /** @example 2026-12 */
+            since: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "UNDER_REVIEW" | "GRADUAL_EXIT" | "STOPPED";
+            townshipCode: string;
+            version: number;
+        };
+        BeneficiaryViewDto: {
+            applicantName: string;
+            /** Format: uuid */
+            applicationId: string;
+            countyCode: string;
+            gradualExit: components["schemas"]["GradualExitDto"] | null;
+            history: components["schemas"]["HistoryEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            lastReviewedOn: string | null;
+            members: components["schemas"]["BeneficiaryMemberDto"][];
+            /** @description Integer fen per month */
+            monthlyBenefitFen: number;
+            /** Format: date */
+            nextReviewDueOn: string;
+            /** @description The number of the application that enrolled the household */
+            number: string;
+            /** @enum {string} */
+            programme: "DIBAO" | "EDGE" | "TEKUN";
+            /** @enum {string} */
+            reviewCategory: "YEARLY" | "HALF_YEARLY";
+            reviewOverdue: boolean;
+            /** @example 2026-12 */
+            since: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "UNDER_REVIEW" | "GRADUAL_EXIT" | "STOPPED";
+            townshipCode: string;
+            version: number;
+        };
         CalendarYearDto: {
             /** @description Days off, sorted. */
             holidays: string[];
@@ -839,6 +1139,20 @@ export type components = {
             /** @example 431102001 */
             townshipCode: string;
         };
+        CreateReviewBatchDto: {
+            /**
+             * @description A city, county or township code inside the caller’s scope
+             * @example 431102
+             */
+            areaCode: string;
+            /**
+             * Format: date
+             * @description Only households due on or before this date
+             */
+            dueOnOrBefore?: string;
+            /** @enum {string} */
+            programme?: "DIBAO" | "EDGE" | "TEKUN";
+        };
         CreateUserDto: {
             /** @example 431102001 */
             areaCode: string;
@@ -904,6 +1218,19 @@ export type components = {
             /** @example 0 */
             wageFen: number;
         };
+        DeltaEntryDto: {
+            /** @enum {string} */
+            category: "wageFen" | "transferFen" | "financialAssetsFen" | "vehicles" | "dwellings" | "activeEnterprises";
+            changed: boolean;
+            /** @description The new figure */
+            current: number | null;
+            /** Format: uuid */
+            memberId: string;
+            /** @description The last accepted figure */
+            previous: number | null;
+            /** @description The source whose answer changed it */
+            source: string | null;
+        };
         DisabilityDto: {
             /** @enum {string} */
             category: "PHYSICAL" | "VISUAL" | "HEARING" | "SPEECH" | "INTELLECTUAL" | "MENTAL" | "MULTIPLE";
@@ -944,6 +1271,31 @@ export type components = {
              */
             version: string;
         };
+        GradualExitDto: {
+            /**
+             * @description First month of the exit (paid)
+             * @example 2027-01
+             */
+            fromMonth: string;
+            /**
+             * @description Last month of the exit (paid)
+             * @example 2027-06
+             */
+            untilMonth: string;
+        };
+        HistoryEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            change: "ENROLLED" | "INCREASE" | "DECREASE" | "GRADUAL_EXIT" | "STOP" | "STOPPED" | "WITHDRAWN" | "CATEGORY";
+            /** @example 2027-01 */
+            effectiveMonth: string | null;
+            fromFen: number | null;
+            reason: string | null;
+            /** Format: uuid */
+            reviewId: string | null;
+            toFen: number | null;
+        };
         HouseholdReportDto: {
             activeEnterprises: number;
             assessedMonthlyIncomeFen: number;
@@ -983,6 +1335,34 @@ export type components = {
             /** Format: date */
             visitedOn: string;
         };
+        LifeEventAnswerDto: {
+            /** @description false tells the caller nothing else */
+            matched: boolean;
+            /**
+             * Format: uuid
+             * @description When matched
+             */
+            reviewId?: string | null;
+        };
+        LifeEventDto: {
+            /**
+             * @description 18-character resident ID number (never echoed back)
+             * @example 431102198001010012
+             */
+            idNumber: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            occurredOn: string;
+            /**
+             * @description The reporting system’s reference (1–128 characters)
+             * @example GA-2026-000123
+             */
+            sourceRef: string;
+            /** @enum {string} */
+            type: "DEATH" | "EMPLOYMENT_STARTED" | "HUKOU_MOVED_OUT";
+        };
         LoginDto: {
             /** @example admin-dev-password */
             password: string;
@@ -1012,6 +1392,13 @@ export type components = {
         MemberAssessedDto: {
             financialAssetsFen: number;
             income: components["schemas"]["IncomeBreakdownDto"];
+        };
+        MemberAuthorizationDto: {
+            documentRef: string;
+            /** Format: date */
+            signedAt: string;
+            /** @enum {string} */
+            signer: "SELF" | "GUARDIAN";
         };
         MemberDeclaredDto: {
             assets: components["schemas"]["DeclaredAssetsReportDto"];
@@ -1076,6 +1463,13 @@ export type components = {
             /** @enum {string} */
             sex: "M" | "F";
         };
+        MoneyIncomeDto: {
+            businessFen: number;
+            excludedFen: number;
+            propertyFen: number;
+            transferFen: number;
+            wageFen: number;
+        };
         MonthlyIncomeDto: {
             businessFen: number;
             excludedFen: number;
@@ -1114,6 +1508,12 @@ export type components = {
             /** @example 2 */
             VERIFYING: number;
         };
+        OpenReviewDto: {
+            /** @description 1–2000 characters */
+            note?: string;
+            /** @enum {string} */
+            reason: "PERIODIC" | "LIFE_EVENT" | "COMPLAINT" | "CHANGE_REPORTED";
+        };
         PolicyValuesDto: {
             /**
              * @description Monthly rural dibao standard per person, integer fen.
@@ -1146,6 +1546,11 @@ export type components = {
              */
             financialAssetMonths: number;
             /**
+             * @description SPEC 11.2: months of a gradual exit (渐退期), 1–6. Optional in a new version (seeded value 6).
+             * @example 6
+             */
+            gradualExitMonths?: number;
+            /**
              * @description Declared/verified income discrepancy tolerance, integer fen.
              * @example 10000
              */
@@ -1157,6 +1562,11 @@ export type components = {
             incomeTolerancePct: number;
             /** @example 1 */
             maxDwellings: number;
+            /**
+             * @description SPEC 11.2: a review that recomputes the benefit by less than this (integer fen) leaves the amount as it is. Optional in a new version (seeded value 2000).
+             * @example 2000
+             */
+            reviewAdjustmentThresholdFen?: number;
             /**
              * @description Tekun support × standard; 1–10, ≤ 6 decimals.
              * @example 1.3
@@ -1188,6 +1598,15 @@ export type components = {
         };
         PolicyVersionListDto: {
             items: components["schemas"]["PolicyVersionDto"][];
+        };
+        ProposalDto: {
+            /** @enum {string} */
+            change: "CONTINUE" | "INCREASE" | "DECREASE" | "GRADUAL_EXIT" | "STOP";
+            fromFen: number;
+            /** @description GRADUAL_EXIT only */
+            gradualExitMonths?: number;
+            reasons: string[];
+            toFen: number;
         };
         PublicNoticeViewDto: {
             /** Format: date-time */
@@ -1275,6 +1694,147 @@ export type components = {
          * @enum {string}
          */
         ReportedCircuitState: "CLOSED" | "OPEN" | "HALF_OPEN" | "ISOLATED" | "UNKNOWN";
+        ReviewBatchDto: {
+            areaCode: string;
+            /** @description Waiting for a township opinion or a county decision */
+            awaitingDecision: number;
+            /** @description Closed with a result */
+            closed: number;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date */
+            dueOnOrBefore: string | null;
+            /** @description Ended without a result (cancelled) */
+            failed: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            programme: "DIBAO" | "EDGE" | "TEKUN" | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "RUNNING" | "COMPLETE";
+            /** @description Households in the batch */
+            total: number;
+            /** @description Closed as UNCHANGED */
+            unchanged: number;
+            /** @description Not yet past verification */
+            verifying: number;
+        };
+        ReviewBatchListDto: {
+            items: components["schemas"]["ReviewBatchDto"][];
+        };
+        ReviewCountsDto: {
+            /** @example 1 */
+            open: number;
+            /** @example 0 */
+            overdue: number;
+        };
+        ReviewDeadlinesDto: {
+            /** Format: date */
+            decisionDueOn: string | null;
+            overdue: boolean;
+            /** Format: date */
+            reviewDueOn: string;
+        };
+        ReviewDecisionDto: {
+            /**
+             * @description APPROVE applies the proposal; REJECT keeps the benefit
+             * @enum {string}
+             */
+            decision: "APPROVE" | "REJECT";
+            /** @description APPROVE only: the new amount in fen instead of the proposal’s */
+            monthlyBenefitFen?: number;
+            /** @description Required for a DECREASE, STOP or GRADUAL_EXIT, for REJECT, and with reviewCategory (Art. 32) */
+            reason?: string;
+            /**
+             * @description Sets the review category (with a reason)
+             * @enum {string}
+             */
+            reviewCategory?: "YEARLY" | "HALF_YEARLY";
+        };
+        ReviewDecisionViewDto: {
+            /** @enum {string} */
+            change: "CONTINUE" | "INCREASE" | "DECREASE" | "GRADUAL_EXIT" | "STOP";
+            /** Format: date-time */
+            decidedAt: string;
+            decidedBy: string;
+            decidedByUsername: string;
+            /** @enum {string} */
+            decision: "APPROVE" | "REJECT";
+            /** @example 2027-01 */
+            effectiveMonth: string | null;
+            monthlyBenefitFen: number | null;
+            reason: string | null;
+            /** @enum {string|null} */
+            reviewCategory: "YEARLY" | "HALF_YEARLY" | null;
+        };
+        ReviewListDto: {
+            items: components["schemas"]["ReviewViewDto"][];
+        };
+        ReviewOpinionDto: {
+            /** @description 1–2000 characters */
+            comment: string;
+            investigation?: components["schemas"]["InvestigationDto"] | null;
+            /**
+             * @description Agreement with the proposal
+             * @enum {string}
+             */
+            opinion: "AGREE" | "DISAGREE";
+        };
+        ReviewOpinionViewDto: {
+            comment: string;
+            investigation: components["schemas"]["InvestigationDto"] | null;
+            /** @enum {string} */
+            opinion: "AGREE" | "DISAGREE";
+            /** Format: date-time */
+            reviewedAt: string;
+            /** @description User id ("system" for an automatic close) */
+            reviewedBy: string;
+            reviewedByUsername: string;
+        };
+        ReviewPageDto: {
+            items: components["schemas"]["ReviewViewDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ReviewViewDto: {
+            /** Format: uuid */
+            batchId: string | null;
+            /** Format: uuid */
+            beneficiaryId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            deadlines: components["schemas"]["ReviewDeadlinesDto"];
+            decision: components["schemas"]["ReviewDecisionViewDto"] | null;
+            delta: components["schemas"]["DeltaEntryDto"][] | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            number: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @description Username of who opened it ("system" for a batch) */
+            openedBy: string;
+            proposal: components["schemas"]["ProposalDto"] | null;
+            /** @enum {string} */
+            reason: "PERIODIC" | "LIFE_EVENT" | "COMPLAINT" | "CHANGE_REPORTED";
+            /** @description SPEC 6.4 */
+            recommendation: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string|null} */
+            result: "UNCHANGED" | "ADJUSTED" | "GRADUAL_EXIT" | "STOPPED" | "KEPT" | null;
+            /** @enum {string} */
+            status: "AWAITING_AUTHORIZATION" | "VERIFYING" | "VERIFIED" | "AWAITING_COUNTY_DECISION" | "CLOSED";
+            townshipReview: components["schemas"]["ReviewOpinionViewDto"] | null;
+            /** @description The run view of SPEC 5.3 (runId, status, checks, report, recommendation); null in lists */
+            verification: {
+                [key: string]: unknown;
+            } | null;
+            version: number;
+        };
         /** @enum {string} */
         Role: "STATION_OPERATOR" | "TOWNSHIP_REVIEWER" | "VERIFICATION_OFFICER" | "COUNTY_APPROVER" | "CITY_SUPERVISOR" | "AUDITOR" | "INTEGRATION" | "ADMIN";
         RuleTraceDto: {
@@ -1370,6 +1930,7 @@ export type components = {
             reviewedBy: string;
         };
         TownshipWorkloadDto: {
+            beneficiaries: components["schemas"]["BeneficiariesByStatusDto"];
             /**
              * @description Final decisions (APPROVE or REJECT) in the last 30 days.
              * @example 5
@@ -1390,6 +1951,7 @@ export type components = {
              * @example 0
              */
             overdue: number;
+            reviews: components["schemas"]["ReviewCountsDto"];
             staff: components["schemas"]["StationStaffDto"];
             /** @example 431102001 */
             townshipCode: string;
@@ -1483,6 +2045,10 @@ export type components = {
             /** @enum {string|null} */
             wageSource: "SOCIAL_SECURITY" | "HOUSING_FUND" | "TAX" | null;
         };
+        WithdrawBeneficiaryDto: {
+            /** @description Why the family withdraws (1–500 characters) */
+            reason: string;
+        };
         WithdrawDto: {
             reason: string;
         };
@@ -1497,11 +2063,13 @@ export type components = {
             windowDays: number;
         };
         WorkloadTotalsDto: {
+            beneficiaries: components["schemas"]["BeneficiariesByStatusDto"];
             decidedLast30Days: number;
             medianDaysToDecision: number | null;
             open: components["schemas"]["OpenByStatusDto"];
             openTotal: number;
             overdue: number;
+            reviews: components["schemas"]["ReviewCountsDto"];
             /** @description Station staff (operators and reviewers) in the area. */
             staff: number;
         };
@@ -2018,6 +2586,128 @@ export interface operations {
             };
         };
     };
+    BeneficiariesController_list: {
+        parameters: {
+            query?: {
+                /** @description An area inside the caller’s scope (county or township code) */
+                areaCode?: string;
+                page?: number;
+                pageSize?: number;
+                programme?: "DIBAO" | "EDGE" | "TEKUN";
+                /** @description The number (of the enrolling application) or the applicant’s name */
+                q?: string;
+                /** @description Households whose next review is due before this date */
+                reviewDueBefore?: string;
+                status?: "ACTIVE" | "UNDER_REVIEW" | "GRADUAL_EXIT" | "STOPPED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeneficiaryPageDto"];
+                };
+            };
+        };
+    };
+    BeneficiariesController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeneficiaryViewDto"];
+                };
+            };
+        };
+    };
+    BeneficiariesController_listReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewListDto"];
+                };
+            };
+        };
+    };
+    BeneficiariesController_openReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewViewDto"];
+                };
+            };
+        };
+    };
+    BeneficiariesController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawBeneficiaryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BeneficiaryViewDto"];
+                };
+            };
+        };
+    };
     CalendarController_list: {
         parameters: {
             query?: never;
@@ -2128,6 +2818,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublishedKeysDto"];
+                };
+            };
+        };
+    };
+    LifeEventsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifeEventDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifeEventAnswerDto"];
                 };
             };
         };
@@ -2322,6 +3035,217 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ReviewBatchesController_list: {
+        parameters: {
+            query?: {
+                /** @description An area inside the caller’s scope */
+                areaCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewBatchListDto"];
+                };
+            };
+        };
+    };
+    ReviewBatchesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReviewBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewBatchDto"];
+                };
+            };
+        };
+    };
+    ReviewBatchesController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewBatchDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_list: {
+        parameters: {
+            query?: {
+                /** @description An area inside the caller’s scope */
+                areaCode?: string;
+                batchId?: string;
+                page?: number;
+                pageSize?: number;
+                status?: "AWAITING_AUTHORIZATION" | "VERIFYING" | "VERIFIED" | "AWAITING_COUNTY_DECISION" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewViewDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewViewDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_recordAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewViewDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_revokeAuthorization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewViewDto"];
+                };
+            };
+        };
+    };
+    ReviewsController_townshipReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewOpinionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewViewDto"];
+                };
             };
         };
     };
